@@ -1,0 +1,3 @@
+namespace FacilityHub.Domain.Telemetry;
+
+public readonly record struct MetricValue(string Metric, double Value);

@@ -1,0 +1,14 @@
+namespace FacilityHub.Domain.WorkOrders;
+
+public enum WorkOrderStatus
+{
+    /// <summary>Stored in the hub; not yet confirmed by the dispatch system.</summary>
+    Raised = 1,
+    Sent = 2,
+    Accepted = 3,
+    Rejected = 4,
+    EnRoute = 5,
+    OnSite = 6,
+    Resolved = 7,
+    Cancelled = 8,
+}

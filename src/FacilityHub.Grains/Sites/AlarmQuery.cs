@@ -1,0 +1,7 @@
+using FacilityHub.Domain.Alarms;
+
+namespace FacilityHub.Grains.Sites;
+
+/// <summary>Filter and page of an alarm list; null filters match everything.</summary>
+[GenerateSerializer, Immutable, Alias("fh.AlarmQuery")]
+public sealed record AlarmQuery(string? BuildingId, string? EquipmentId, AlarmPriority? Priority, bool? Active, int Offset, int Limit);

@@ -1,0 +1,18 @@
+using Orleans.Concurrency;
+
+using FacilityHub.Grains.Alarms;
+using FacilityHub.Grains.WorkOrders;
+
+namespace FacilityHub.Grains.Sites;
+
+/// <summary>A site (estate): the operators' lists of its alarms and work orders, kept up to date by the
+/// alarm and work-order grains (which stay the source of truth).</summary>
+[Alias("fh.ISiteGrain")]
+public interface ISiteGrain : IGrainWithStringKey
+{
+    [Alias("UpsertAlarm")] Task UpsertAlarm(AlarmView alarm);
+    [Alias("UpsertWorkOrder")] Task UpsertWorkOrder(WorkOrderView workOrder);
+    [Alias("ListAlarms"), ReadOnly] Task<Page<AlarmView>> ListAlarms(AlarmQuery query);
+    [Alias("ListWorkOrders"), ReadOnly] Task<Page<WorkOrderView>> ListWorkOrders(WorkOrderQuery query);
+    [Alias("FindAlarm"), ReadOnly] Task<AlarmView?> FindAlarm(string alarmId);
+}

@@ -1,0 +1,12 @@
+using FacilityHub.Domain.WorkOrders;
+
+namespace FacilityHub.Grains.WorkOrders;
+
+[GenerateSerializer, Immutable, Alias("fh.WorkOrderView")]
+public sealed record WorkOrderView(
+    WorkOrderDraft Draft,
+    WorkOrderStatus Status,
+    string? DispatchOrderId,
+    int SendAttempts,
+    string? LastError,
+    WorkOrderStep[] Steps);

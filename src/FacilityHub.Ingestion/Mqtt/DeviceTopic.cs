@@ -1,0 +1,34 @@
+using FacilityHub.Domain.Topology;
+
+namespace FacilityHub.Ingestion.Mqtt;
+
+/// <summary>
+/// The topic scheme: <c>facility/{site}/{building}/{equipment}/telemetry</c> and <c>.../event</c>.
+/// Ids follow the topology's id pattern, so wildcards, '..' and control characters never get through.
+/// </summary>
+public readonly record struct DeviceTopic(string SiteId, string BuildingId, string EquipmentId, MessageKind Kind)
+{
+    public const string Root = "facility";
+
+    /// <summary>What the hub subscribes to; the shared group splits the stream between hub instances.</summary>
+    public static string SharedSubscription(string group) => $"$share/{group}/{Root}/+/+/+/+";
+
+    public static string Telemetry(string site, string building, string equipment) => $"{Root}/{site}/{building}/{equipment}/telemetry";
+
+    public static string Event(string site, string building, string equipment) => $"{Root}/{site}/{building}/{equipment}/event";
+
+    public static bool TryParse(string topic, out DeviceTopic parsed)
+    {
+        parsed = default;
+        var parts = topic.Split('/');
+        if (parts.Length != 5 || parts[0] != Root) return false;
+        MessageKind? kind = parts[4] switch { "telemetry" => MessageKind.Telemetry, "event" => MessageKind.Event, _ => null };
+        if (kind is null) return false;
+        for (int i = 1; i <= 3; i++)
+        {
+            if (!TopologyLoader.IdPattern().IsMatch(parts[i])) return false;
+        }
+        parsed = new DeviceTopic(parts[1], parts[2], parts[3], kind.Value);
+        return true;
+    }
+}

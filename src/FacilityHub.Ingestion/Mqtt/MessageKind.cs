@@ -1,0 +1,7 @@
+namespace FacilityHub.Ingestion.Mqtt;
+
+public enum MessageKind
+{
+    Telemetry,
+    Event,
+}

@@ -1,0 +1,88 @@
+using FacilityHub.Ingestion.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace FacilityHub.Ingestion.Mqtt;
+
+/// <summary>Subscribes (QoS 1, shared, persistent session) and feeds every message to the pipeline; the
+/// broker's acknowledgement follows the pipeline's work, so a crash loses no acknowledged message.
+/// Reconnects on its own when the broker goes away.</summary>
+public sealed partial class MqttIngestionService(
+    IOptions<MqttOptions> options,
+    TelemetryPipeline pipeline,
+    ILogger<MqttIngestionService> logger) : BackgroundService
+{
+    private readonly MqttClientFactory _factory = new();
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the first subscription is in place.</summary>
+    public Task Subscribed => _subscribed.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        using var client = _factory.CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += async e =>
+        {
+            try
+            {
+                await pipeline.HandleAsync(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload);
+            }
+            catch (Exception ex)
+            {
+                // A grain or store failure for one message must not stop the subscription.
+                LogHandlingFailed(e.ApplicationMessage.Topic, ex.Message);
+            }
+        };
+        var clientOptions = new MqttClientOptionsBuilder()
+            .WithTcpServer(o.Host, o.Port)
+            .WithClientId(o.ClientId)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(3600)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500);
+        if (o.Username is not null) clientOptions = clientOptions.WithCredentials(o.Username, o.Password);
+        var built = clientOptions.Build();
+        string filter = DeviceTopic.SharedSubscription(o.SharedGroup);
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (!client.IsConnected)
+            {
+                try
+                {
+                    await client.ConnectAsync(built, stoppingToken);
+                    await client.SubscribeAsync(_factory.CreateSubscribeOptionsBuilder()
+                        .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+                        .Build(), stoppingToken);
+                    LogSubscribed(o.Host, o.Port, filter);
+                    _subscribed.TrySetResult();
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogConnectFailed(o.Host, o.Port, e.Message);
+                }
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        if (client.IsConnected) await client.DisconnectAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT: subscribed at {Host}:{Port} to {Filter} (QoS 1)")]
+    private partial void LogSubscribed(string host, int port, string filter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT: cannot connect to {Host}:{Port} ({Error}); retrying")]
+    private partial void LogConnectFailed(string host, int port, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "MQTT: message on {Topic} could not be processed: {Error}")]
+    private partial void LogHandlingFailed(string topic, string error);
+}

@@ -1,0 +1,94 @@
+using FacilityHub.Api.V1;
+using FacilityHub.Domain.Alarms;
+using FacilityHub.Grains.Alarms;
+using FacilityHub.Grains.WorkOrders;
+using FacilityHub.Server.Dispatch;
+using Google.Protobuf.WellKnownTypes;
+using DomainStatus = FacilityHub.Domain.WorkOrders.WorkOrderStatus;
+using ProtoStatus = FacilityHub.Api.V1.WorkOrderStatus;
+
+namespace FacilityHub.Server.Api;
+
+/// <summary>Grain views to API messages and API enums to domain ones.</summary>
+public static class ApiMapping
+{
+    public static Alarm ToProto(this AlarmView a)
+    {
+        var alarm = new Alarm
+        {
+            AlarmId = a.AlarmId,
+            SiteId = a.SiteId,
+            BuildingId = a.BuildingId,
+            EquipmentId = a.EquipmentId,
+            RuleId = a.RuleId,
+            FaultCode = a.FaultCode,
+            Priority = ToProto(a.Priority),
+            State = a.Active ? AlarmState.Active : AlarmState.Cleared,
+            Message = a.Message,
+            RaisedAt = Timestamp.FromDateTimeOffset(a.RaisedAt),
+            WorkOrderId = a.WorkOrderId ?? "",
+        };
+        if (a.ClearedAt is { } cleared) alarm.ClearedAt = Timestamp.FromDateTimeOffset(cleared);
+        return alarm;
+    }
+
+    public static WorkOrder ToProto(this WorkOrderView w)
+    {
+        var order = new WorkOrder
+        {
+            WorkOrderId = w.Draft.WorkOrderId,
+            AlarmId = w.Draft.AlarmId,
+            SiteId = w.Draft.SiteId,
+            BuildingId = w.Draft.BuildingId,
+            EquipmentId = w.Draft.EquipmentId,
+            FaultCode = w.Draft.FaultCode,
+            Priority = GrpcDispatchGateway.ToProto(w.Draft.Urgency),
+            Status = ToProto(w.Status),
+            Description = w.Draft.Description,
+            CreatedAt = Timestamp.FromDateTimeOffset(w.Draft.RaisedAt),
+            DispatchOrderId = w.DispatchOrderId ?? "",
+            SendAttempts = w.SendAttempts,
+            LastError = w.LastError ?? "",
+        };
+        order.Steps.AddRange(w.Steps.Select(s => new FacilityHub.Api.V1.WorkOrderStep { Status = ToProto(s.Status), At = Timestamp.FromDateTimeOffset(s.At), Actor = s.Actor, Note = s.Note }));
+        return order;
+    }
+
+    public static FacilityHub.Api.V1.AlarmPriority ToProto(Domain.Alarms.AlarmPriority p) => p switch
+    {
+        Domain.Alarms.AlarmPriority.Emergency => FacilityHub.Api.V1.AlarmPriority.Emergency,
+        Domain.Alarms.AlarmPriority.High => FacilityHub.Api.V1.AlarmPriority.High,
+        Domain.Alarms.AlarmPriority.Medium => FacilityHub.Api.V1.AlarmPriority.Medium,
+        _ => FacilityHub.Api.V1.AlarmPriority.Low,
+    };
+
+    public static Domain.Alarms.AlarmPriority? FromProto(FacilityHub.Api.V1.AlarmPriority p, string field) => p switch
+    {
+        FacilityHub.Api.V1.AlarmPriority.Unspecified => null,
+        FacilityHub.Api.V1.AlarmPriority.Emergency => Domain.Alarms.AlarmPriority.Emergency,
+        FacilityHub.Api.V1.AlarmPriority.High => Domain.Alarms.AlarmPriority.High,
+        FacilityHub.Api.V1.AlarmPriority.Medium => Domain.Alarms.AlarmPriority.Medium,
+        FacilityHub.Api.V1.AlarmPriority.Low => Domain.Alarms.AlarmPriority.Low,
+        _ => throw Requests.Invalid(field, $"unknown priority {(int)p}"),
+    };
+
+    public static ProtoStatus ToProto(DomainStatus s) => s switch
+    {
+        DomainStatus.Raised => ProtoStatus.Raised,
+        DomainStatus.Sent => ProtoStatus.Sent,
+        DomainStatus.Accepted => ProtoStatus.Accepted,
+        DomainStatus.Rejected => ProtoStatus.Rejected,
+        DomainStatus.EnRoute => ProtoStatus.EnRoute,
+        DomainStatus.OnSite => ProtoStatus.OnSite,
+        DomainStatus.Resolved => ProtoStatus.Resolved,
+        DomainStatus.Cancelled => ProtoStatus.Cancelled,
+        _ => ProtoStatus.Unspecified,
+    };
+
+    public static DomainStatus? FromProto(ProtoStatus s, string field) => s switch
+    {
+        ProtoStatus.Unspecified => null,
+        _ when System.Enum.IsDefined(s) => System.Enum.GetValues<DomainStatus>().First(d => ToProto(d) == s),
+        _ => throw Requests.Invalid(field, $"unknown status {(int)s}"),
+    };
+}

@@ -1,0 +1,55 @@
+using FacilityHub.Api.V1;
+using FacilityHub.Domain.Topology;
+using FacilityHub.Grains.Equipment;
+using FacilityHub.Grains.Sites;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace FacilityHub.Server.Api;
+
+public sealed class AssetApi(Estate estate, IGrainFactory grains) : AssetService.AssetServiceBase
+{
+    public override Task<GetAssetTreeResponse> GetAssetTree(GetAssetTreeRequest request, ServerCallContext context)
+    {
+        var response = new GetAssetTreeResponse();
+        foreach (var site in Sites.Resolve(estate, request.SiteId))
+        {
+            var s = new FacilityHub.Api.V1.Site { SiteId = site.Id, Name = site.Name };
+            foreach (var b in site.Buildings)
+            {
+                var building = new FacilityHub.Api.V1.Building { BuildingId = b.Id, Name = b.Name };
+                building.Equipment.AddRange(b.Equipment.Select(e => new EquipmentSummary { EquipmentId = e.Id, Name = e.Name, Kind = e.Kind.Name, Location = e.Location }));
+                s.Buildings.Add(building);
+            }
+            response.Sites.Add(s);
+        }
+        return Task.FromResult(response);
+    }
+
+    public override async Task<Equipment> GetEquipment(GetEquipmentRequest request, ServerCallContext context)
+    {
+        var item = Sites.Equipment(estate, request.EquipmentId);
+        var snapshot = await grains.GetGrain<IEquipmentGrain>(item.Id).GetSnapshot();
+        var active = await grains.GetGrain<ISiteGrain>(item.SiteId).ListAlarms(new AlarmQuery(null, item.Id, null, true, 0, 0));
+        var equipment = new Equipment
+        {
+            EquipmentId = item.Id,
+            Name = item.Name,
+            Kind = item.Kind.Name,
+            SiteId = item.SiteId,
+            BuildingId = item.BuildingId,
+            Location = item.Location,
+            LastEvent = snapshot.LastEvent ?? "",
+            ActiveAlarms = active.Total,
+        };
+        if (snapshot.LastSeen is { } seen) equipment.LastSeen = Timestamp.FromDateTimeOffset(seen);
+        equipment.Readings.AddRange(snapshot.Readings.Select(r => new Reading
+        {
+            Metric = r.Metric,
+            Value = r.Value,
+            Unit = item.Kind.Metrics.TryGetValue(r.Metric, out var m) ? m.Unit : "",
+            ObservedAt = Timestamp.FromDateTimeOffset(r.ObservedAt),
+        }));
+        return equipment;
+    }
+}

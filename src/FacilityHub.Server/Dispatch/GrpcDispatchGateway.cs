@@ -1,0 +1,56 @@
+using FacilityHub.Dispatch.V1;
+using FacilityHub.Domain.WorkOrders;
+using FacilityHub.Grains.WorkOrders;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace FacilityHub.Server.Dispatch;
+
+/// <summary>Hands work orders to the dispatch system over <c>dispatch.v1.DispatchService</c>.</summary>
+public sealed class GrpcDispatchGateway(GrpcChannel channel) : IDispatchGateway
+{
+    private readonly DispatchService.DispatchServiceClient _client = new(channel);
+
+    public async Task<string> CreateWorkOrderAsync(WorkOrderDraft d, CancellationToken cancellationToken)
+    {
+        var request = new CreateWorkOrderRequest
+        {
+            Order = new WorkOrder
+            {
+                IdempotencyKey = d.WorkOrderId,
+                AlarmId = d.AlarmId,
+                SiteId = d.SiteId,
+                SiteName = d.SiteName,
+                BuildingId = d.BuildingId,
+                BuildingName = d.BuildingName,
+                Location = d.Location,
+                EquipmentId = d.EquipmentId,
+                EquipmentName = d.EquipmentName,
+                EquipmentKind = d.EquipmentKind,
+                FaultCode = d.FaultCode,
+                Description = d.Description,
+                Priority = ToProto(d.Urgency),
+                RaisedAt = Timestamp.FromDateTimeOffset(d.RaisedAt),
+            },
+        };
+        try
+        {
+            var response = await _client.CreateWorkOrderAsync(request, cancellationToken: cancellationToken);
+            return response.DispatchOrderId;
+        }
+        catch (RpcException e)
+        {
+            throw new DispatchUnavailableException($"dispatch system at {channel.Target}: {e.StatusCode}: {e.Status.Detail}", e);
+        }
+    }
+
+    public static WorkOrderPriority ToProto(WorkOrderUrgency urgency) => urgency switch
+    {
+        WorkOrderUrgency.Emergency => WorkOrderPriority.Emergency,
+        WorkOrderUrgency.Major => WorkOrderPriority.Major,
+        WorkOrderUrgency.Normal => WorkOrderPriority.Normal,
+        WorkOrderUrgency.Complex => WorkOrderPriority.Complex,
+        _ => WorkOrderPriority.Unspecified,
+    };
+}

@@ -1,0 +1,1 @@
+return await FacilityHub.Server.Startup.HubHost.RunAsync(args);

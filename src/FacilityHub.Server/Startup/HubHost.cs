@@ -1,0 +1,114 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using FacilityHub.Domain.Topology;
+using FacilityHub.Grains;
+using FacilityHub.Grains.WorkOrders;
+using FacilityHub.Ingestion.Influx;
+using FacilityHub.Ingestion.Mqtt;
+using FacilityHub.Ingestion.Pipeline;
+using FacilityHub.Server.Api;
+using FacilityHub.Server.Dispatch;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace FacilityHub.Server.Startup;
+
+/// <summary>The composition root: configuration checked first, then the silo, the gRPC API and the ingestion.</summary>
+public static class HubHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+
+        var hub = HubOptions.From(builder.Configuration);
+        var mqtt = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>() ?? new MqttOptions();
+        var influx = builder.Configuration.GetSection(InfluxOptions.Section).Get<InfluxOptions>() ?? new InfluxOptions();
+        hub.TopologyFile = ResolvePath(hub.TopologyFile);
+
+        var problems = new List<string>();
+        Validate(hub, "Hub/Redis/Dispatch/Orleans", problems);
+        Validate(mqtt, MqttOptions.Section, problems);
+        Validate(influx, InfluxOptions.Section, problems);
+        Estate? estate = null;
+        if (problems.Count == 0)
+        {
+            (estate, var unreachable) = await StartupCheck.RunAsync(hub, mqtt, influx, CancellationToken.None);
+            problems.AddRange(unreachable);
+        }
+        if (problems.Count > 0)
+        {
+            foreach (var p in problems) await Console.Error.WriteLineAsync($"facilityhub: {p}");
+            return 2;
+        }
+
+        Compose(builder, hub, estate!);
+        var app = builder.Build();
+        app.MapGrpcService<AssetApi>();
+        app.MapGrpcService<TelemetryApi>();
+        app.MapGrpcService<AlarmApi>();
+        app.MapGrpcService<WorkOrderApi>();
+        app.MapGrpcService<DispatchProgressApi>();
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService();
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static void Compose(WebApplicationBuilder builder, HubOptions hub, Estate estate)
+    {
+        var services = builder.Services;
+        services.AddSingleton(estate);
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<MqttOptions>(builder.Configuration.GetSection(MqttOptions.Section));
+        services.Configure<InfluxOptions>(builder.Configuration.GetSection(InfluxOptions.Section));
+
+        builder.UseOrleans(silo =>
+        {
+            var redis = ConfigurationOptions.Parse(hub.RedisConnectionString);
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = "facilityhub";
+                o.ServiceId = "facilityhub";
+            });
+            silo.ConfigureEndpoints(IPAddress.Loopback, hub.SiloPort, hub.GatewayPort);
+            silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+            silo.AddRedisGrainStorage(GrainStorage.Name, o => o.ConfigurationOptions = redis.Clone());
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
+            // The outbox reminder of unsent work orders ticks every 10 s, below Orleans' default 1 min minimum.
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(5));
+        });
+
+        services.AddSingleton(GrpcChannel.ForAddress(hub.DispatchUrl));
+        services.AddSingleton<IDispatchGateway, GrpcDispatchGateway>();
+
+        services.AddSingleton<IngestionStats>();
+        services.AddSingleton<TelemetryStore>();
+        services.AddSingleton<TelemetryHistory>();
+        services.AddSingleton<TelemetryPipeline>();
+        services.AddSingleton<MqttIngestionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<MqttIngestionService>());
+        services.AddHostedService<IngestionReporter>();
+
+        services.AddGrpc(o => o.Interceptors.Add<ErrorInterceptor>());
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck("hub", () => HealthCheckResult.Healthy());
+    }
+
+    private static void Validate(object options, string section, List<string> problems)
+    {
+        var results = new List<ValidationResult>();
+        if (Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true)) return;
+        problems.AddRange(results.Select(r => $"{section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+    }
+
+    /// <summary>A relative topology path is looked up in the working directory, then beside the hub's binaries.</summary>
+    private static string ResolvePath(string path) =>
+        Path.IsPathRooted(path) || File.Exists(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+}
