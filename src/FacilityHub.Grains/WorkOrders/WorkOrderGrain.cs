@@ -94,6 +94,7 @@ public sealed partial class WorkOrderGrain(
             var delay = DispatchBackoff.After(state.State.SendAttempts);
             LogSendFailed(draft.WorkOrderId, state.State.SendAttempts, state.State.LastError, delay.TotalMilliseconds);
             ScheduleSend(delay);
+            await PublishAsync(); // operators see that the order is waiting, and why
         }
     }
 

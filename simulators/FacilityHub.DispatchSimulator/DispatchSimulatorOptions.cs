@@ -1,0 +1,41 @@
+namespace FacilityHub.DispatchSimulator;
+
+/// <summary>Settings of one dispatch simulator instance.</summary>
+public sealed record DispatchSimulatorOptions
+{
+    /// <summary>Default TCP port of the console program.</summary>
+    public const int DefaultPort = 5090;
+
+    /// <summary>Port on 127.0.0.1; 0 lets the OS pick a free one (tests).</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>
+    /// The hub's gRPC address (serving <c>dispatch.v1.DispatchProgressService</c>). When set, every new
+    /// order is reported back as ACCEPTED, in the background.
+    /// </summary>
+    public Uri? HubUrl { get; init; }
+
+    /// <summary>JSON file the received orders are saved to and loaded from, so a restart still deduplicates.</summary>
+    public string? StateFile { get; init; }
+
+    /// <summary>Where the one-line console messages go; tests pass a <see cref="StringWriter"/> or <see cref="TextWriter.Null"/>.</summary>
+    public TextWriter Output { get; init; } = Console.Out;
+
+    /// <summary>Clock for received_at and progress timestamps, and for the retry back-off.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>First delay before a progress report is retried; doubles (with jitter) up to <see cref="ProgressRetryMaxDelay"/>.</summary>
+    public TimeSpan ProgressRetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest delay between two attempts of a progress report.</summary>
+    public TimeSpan ProgressRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Attempts after the first one. The default keeps trying until the simulator stops, as a real
+    /// dispatch system would; a hub that is down for a while must still hear about the order.
+    /// </summary>
+    public int ProgressRetryMaxAttempts { get; init; } = int.MaxValue;
+
+    /// <summary>Deadline of one ReportProgress attempt.</summary>
+    public TimeSpan ProgressCallTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using FacilityHub.DispatchSimulator;
+
+// Stand-in for the company's dispatch system: serves dispatch.v1.DispatchService on 127.0.0.1
+// until Ctrl-C. Exit codes: 0 stopped, 1 could not start, 2 bad arguments.
+
+var portOption = new Option<int>("--port")
+{
+    Description = "TCP port on 127.0.0.1 (0 = any free port)",
+    DefaultValueFactory = _ => DispatchSimulatorOptions.DefaultPort,
+};
+portOption.Validators.Add(result =>
+{
+    var port = result.GetValueOrDefault<int>();
+    if (port is < 0 or > 65535)
+    {
+        result.AddError("--port must be between 0 and 65535.");
+    }
+});
+
+var hubUrlOption = new Option<Uri?>("--hub-url")
+{
+    Description = "The hub's gRPC address (e.g. http://127.0.0.1:5080); when set, every new order is reported back as ACCEPTED",
+    CustomParser = result =>
+    {
+        var text = result.Tokens.Single().Value;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return uri;
+        }
+
+        result.AddError($"--hub-url must be an absolute http:// or https:// address, not '{text}'.");
+        return null;
+    },
+};
+
+var stateFileOption = new Option<string?>("--state-file")
+{
+    Description = "JSON file that keeps the received orders across restarts (created if missing)",
+};
+
+var rootCommand = new RootCommand("FacilityHub dispatch simulator: a fake dispatch system serving dispatch.v1.DispatchService over plaintext gRPC on 127.0.0.1.");
+rootCommand.Options.Add(portOption);
+rootCommand.Options.Add(hubUrlOption);
+rootCommand.Options.Add(stateFileOption);
+rootCommand.SetAction(async (parseResult, cancellationToken) =>
+{
+    var options = new DispatchSimulatorOptions
+    {
+        Port = parseResult.GetValue(portOption),
+        HubUrl = parseResult.GetValue(hubUrlOption),
+        StateFile = parseResult.GetValue(stateFileOption),
+    };
+
+    DispatchSimulatorServer server;
+    try
+    {
+        server = await DispatchSimulatorServer.StartAsync(options, cancellationToken);
+    }
+    catch (IOException ex)
+    {
+        // Port taken, or the state file unreadable: say which, no stack trace.
+        Console.Error.WriteLine($"[dispatch] cannot start on 127.0.0.1:{options.Port}: {ex.Message}");
+        return 1;
+    }
+    catch (OperationCanceledException)
+    {
+        return 0;
+    }
+
+    await using (server)
+    {
+        var orders = server.Orders.Count;
+        var loaded = options.StateFile is null ? "" : $", state file {Path.GetFullPath(options.StateFile)} ({orders} orders loaded)";
+        var hub = options.HubUrl is null ? "" : $", reporting progress to {options.HubUrl}";
+        Console.WriteLine($"[dispatch] listening on {server.Url} (gRPC, HTTP/2 plaintext){loaded}{hub}. Ctrl-C to stop.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C or SIGTERM: System.CommandLine cancels the token.
+        }
+
+        Console.WriteLine($"[dispatch] stopping ({server.Orders.Count} orders, {server.CreateCalls} create calls)");
+    }
+
+    return 0;
+});
+
+var parsed = rootCommand.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"[dispatch] {error.Message}");
+    }
+
+    return 2;
+}
+
+return await parsed.InvokeAsync();

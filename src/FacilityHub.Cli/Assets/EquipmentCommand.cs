@@ -1,0 +1,34 @@
+using System.CommandLine;
+using FacilityHub.Api.V1;
+
+namespace FacilityHub.Cli.Assets;
+
+/// <summary>fhub equipment show ID</summary>
+internal static class EquipmentCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var id = new Argument<string>("ID") { Description = "Equipment item or alarm point id, e.g. pump-1." };
+        var show = new Command("show", "Show an equipment item with its latest readings and active alarms.") { id };
+        show.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var equipmentId = parseResult.GetValue(id)!;
+            var item = await new AssetService.AssetServiceClient(channel)
+                .GetEquipmentAsync(new GetEquipmentRequest { EquipmentId = equipmentId }, cancellationToken: ct);
+
+            IReadOnlyList<Alarm> active = [];
+            if (item.ActiveAlarms > 0)
+            {
+                var alarms = await new AlarmService.AlarmServiceClient(channel).ListAlarmsAsync(
+                    new ListAlarmsRequest { EquipmentId = equipmentId, State = AlarmState.Active, PageSize = 100 },
+                    cancellationToken: ct);
+                active = alarms.Alarms;
+            }
+
+            await context.Output.WriteAsync(EquipmentView.Render(item, active));
+            return 0;
+        }, ct));
+
+        return new Command("equipment", "Equipment items and alarm points.") { show };
+    }
+}

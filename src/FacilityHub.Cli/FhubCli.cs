@@ -1,0 +1,33 @@
+using System.CommandLine;
+using FacilityHub.Cli.Alarms;
+using FacilityHub.Cli.Assets;
+using FacilityHub.Cli.Ingestion;
+using FacilityHub.Cli.Telemetry;
+using FacilityHub.Cli.WorkOrders;
+
+namespace FacilityHub.Cli;
+
+/// <summary>fhub, runnable in-process: tests pass their own writers, hub address and clock.</summary>
+public static class FhubCli
+{
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default) =>
+        RunAsync(args, stdout, stderr, FhubEnvironment.FromProcess(), ct);
+
+    public static Task<int> RunAsync(
+        string[] args, TextWriter stdout, TextWriter stderr, FhubEnvironment environment, CancellationToken ct = default)
+    {
+        var context = new CliContext(stdout, stderr, environment);
+        var root = new RootCommand("fhub: look at a FacilityHub hub: assets, telemetry, alarms, work orders, ingestion.")
+        {
+            context.Hub,
+            AssetsCommand.Create(context),
+            EquipmentCommand.Create(context),
+            TelemetryCommand.Create(context),
+            AlarmsCommand.Create(context),
+            WorkOrdersCommand.Create(context),
+            IngestionCommand.Create(context),
+        };
+
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, ct);
+    }
+}

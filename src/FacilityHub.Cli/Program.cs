@@ -1,0 +1,1 @@
+return await FacilityHub.Cli.FhubCli.RunAsync(args, Console.Out, Console.Error);

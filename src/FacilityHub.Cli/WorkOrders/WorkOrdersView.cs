@@ -1,0 +1,67 @@
+using System.Text;
+using FacilityHub.Api.V1;
+using FacilityHub.Cli.CommandLine;
+using FacilityHub.Cli.Output;
+
+namespace FacilityHub.Cli.WorkOrders;
+
+/// <summary>Work orders as a table, and one work order with its steps.</summary>
+public static class WorkOrdersView
+{
+    public static string Render(IReadOnlyList<WorkOrder> workOrders)
+    {
+        var table = new TextTable(
+            "CREATED AT", "WORK ORDER", "PRIORITY", "STATUS", "EQUIPMENT", "FAULT", "DISPATCH ID", "ATTEMPTS")
+            .AlignRight(7);
+        foreach (var order in workOrders)
+        {
+            table.AddRow(
+                Display.Time(order.CreatedAt),
+                order.WorkOrderId,
+                CliNames.WorkOrderPriorities.NameOf(order.Priority),
+                CliNames.WorkOrderStatuses.NameOf(order.Status),
+                order.EquipmentId,
+                Display.Text(order.FaultCode),
+                Display.Text(order.DispatchOrderId),
+                Display.Number(order.SendAttempts));
+        }
+
+        return table.Render();
+    }
+
+    public static string RenderOne(WorkOrder order)
+    {
+        var text = new StringBuilder();
+        text.Append(TextTable.WithoutHeader(2)
+            .AddRow("Work order", order.WorkOrderId)
+            .AddRow("Status", CliNames.WorkOrderStatuses.NameOf(order.Status))
+            .AddRow("Priority", CliNames.WorkOrderPriorities.NameOf(order.Priority))
+            .AddRow("Created at", Display.Time(order.CreatedAt))
+            .AddRow("Site", Display.Text(order.SiteId))
+            .AddRow("Building", Display.Text(order.BuildingId))
+            .AddRow("Equipment", Display.Text(order.EquipmentId))
+            .AddRow("Fault", Display.Text(order.FaultCode))
+            .AddRow("Alarm", Display.Text(order.AlarmId))
+            .AddRow("Description", Display.Text(order.Description))
+            .AddRow("Dispatch id", Display.Text(order.DispatchOrderId))
+            .AddRow("Send attempts", Display.Number(order.SendAttempts))
+            .AddRow("Last error", Display.Text(order.LastError))
+            .Render());
+
+        text.AppendLine();
+        if (order.Steps.Count == 0)
+        {
+            text.AppendLine("No steps yet.");
+            return text.ToString();
+        }
+
+        var steps = new TextTable("AT", "STATUS", "ACTOR", "NOTE");
+        foreach (var step in order.Steps)
+        {
+            steps.AddRow(Display.Time(step.At), CliNames.WorkOrderStatuses.NameOf(step.Status), Display.Text(step.Actor), step.Note);
+        }
+
+        text.Append(steps.Render());
+        return text.ToString();
+    }
+}

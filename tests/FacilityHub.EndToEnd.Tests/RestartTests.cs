@@ -1,0 +1,57 @@
+using FacilityHub.Api.V1;
+using FacilityHub.Testing;
+
+namespace FacilityHub.EndToEnd.Tests;
+
+[Collection(HubCollection.Name)]
+public sealed class RestartTests(HubFixture hub)
+{
+    [Fact]
+    public async Task After_kill_9_the_alarm_and_work_order_are_still_there_and_dispatch_has_the_order_exactly_once()
+    {
+        await hub.PublishAsync("facility/riverside/rs-b2/rs-b2-pump-1/telemetry", """{"values":{"outlet_pressure_bar":0.4,"running":1}}""");
+        await Eventually.UntilAsync(() => Task.FromResult(hub.Dispatch!.Orders.Any(o => o.Order.EquipmentId == "rs-b2-pump-1")),
+            TimeSpan.FromSeconds(10), "the order reaches dispatch");
+
+        await hub.KillAndRestartHubAsync();
+
+        var alarm = await hub.Alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = "rs-b2-pump-1/pressure_collapse/1" });
+        Assert.Equal(AlarmState.Active, alarm.State);
+        var order = await hub.WorkOrders.GetWorkOrderAsync(new GetWorkOrderRequest { WorkOrderId = alarm.WorkOrderId });
+        Assert.NotEqual(WorkOrderStatus.Raised, order.Status);
+
+        // The pipe is still burst after the restart: the same alarm goes on, no second order is raised.
+        await hub.PublishAsync("facility/riverside/rs-b2/rs-b2-pump-1/telemetry", """{"values":{"outlet_pressure_bar":0.3,"running":1}}""");
+        await Eventually.UntilAsync(async () =>
+            (await hub.Assets.GetEquipmentAsync(new GetEquipmentRequest { EquipmentId = "rs-b2-pump-1" })).Readings.Any(r => r.Metric == "outlet_pressure_bar" && r.Value == 0.3),
+            TimeSpan.FromSeconds(10), "the restarted hub has processed the new reading");
+        Assert.Single((await hub.WorkOrders.ListWorkOrdersAsync(new ListWorkOrdersRequest { EquipmentId = "rs-b2-pump-1" })).WorkOrders);
+        var received = Assert.Single(hub.Dispatch!.Orders, o => o.Order.EquipmentId == "rs-b2-pump-1");
+        Assert.Equal(1, received.CreateCalls);
+    }
+
+    [Fact]
+    public async Task An_order_stored_but_not_yet_sent_when_the_hub_is_killed_is_sent_once_after_the_restart()
+    {
+        await hub.StopDispatchAsync();
+        await hub.PublishAsync("facility/riverside/rs-b1/rs-b1-alarm-1203/event", """{"event":"zone_tripped","zone":"gas"}""");
+        await Eventually.UntilAsync(async () =>
+            (await hub.WorkOrders.ListWorkOrdersAsync(new ListWorkOrdersRequest { EquipmentId = "rs-b1-alarm-1203" })).WorkOrders.Any(w => w.SendAttempts >= 1),
+            TimeSpan.FromSeconds(10), "the order is stored and its first attempt failed");
+
+        await hub.KillAndRestartHubAsync();
+        await hub.StartDispatchAsync();
+
+        var received = await Eventually.UntilAsync(
+            () => Task.FromResult(hub.Dispatch!.Orders.FirstOrDefault(o => o.Order.EquipmentId == "rs-b1-alarm-1203")),
+            TimeSpan.FromSeconds(40), "the restarted hub sends the stored order");
+        Assert.Equal("rs-b1-alarm-1203/zone_tripped/1", received.Order.IdempotencyKey);
+        Assert.Equal(1, received.CreateCalls);
+        var order = await Eventually.UntilAsync(async () =>
+        {
+            var w = await hub.WorkOrders.GetWorkOrderAsync(new GetWorkOrderRequest { WorkOrderId = "rs-b1-alarm-1203/zone_tripped/1" });
+            return w.Status != WorkOrderStatus.Raised ? w : null;
+        }, TimeSpan.FromSeconds(10), "the hub records the order as sent");
+        Assert.Equal(received.DispatchOrderId, order.DispatchOrderId);
+    }
+}

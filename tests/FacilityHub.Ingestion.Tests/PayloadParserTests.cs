@@ -1,0 +1,81 @@
+using System.Text;
+using FacilityHub.Domain.Telemetry;
+using FacilityHub.Ingestion.Mqtt;
+
+namespace FacilityHub.Ingestion.Tests;
+
+public sealed class PayloadParserTests
+{
+    private static ParsedPayload Telemetry(string json) => PayloadParser.Parse(Encoding.UTF8.GetBytes(json), MessageKind.Telemetry);
+
+    private static RejectReason Rejected(string json, MessageKind kind = MessageKind.Telemetry) =>
+        Assert.Throws<PayloadException>(() => PayloadParser.Parse(Encoding.UTF8.GetBytes(json), kind)).Reason;
+
+    [Fact]
+    public void Telemetry_with_an_iso_timestamp_gives_every_value_booleans_as_one_and_zero()
+    {
+        var p = Telemetry("""{"ts":"2026-11-25T10:00:03.250Z","values":{"outlet_pressure_bar":4.5,"running":true,"dry":false},"fw":"1.2"}""");
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 10, 0, 3, 250, TimeSpan.Zero), p.Timestamp);
+        Assert.Equal([new("outlet_pressure_bar", 4.5), new("running", 1), new("dry", 0)], p.Values);
+        Assert.Empty(p.NotNumbers);
+    }
+
+    [Fact]
+    public void A_timestamp_in_unix_milliseconds_is_read_and_a_missing_one_is_left_to_the_hub()
+    {
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1764064800000), Telemetry("""{"ts":1764064800000,"values":{"a":1}}""").Timestamp);
+        Assert.Null(Telemetry("""{"values":{"a":1}}""").Timestamp);
+    }
+
+    [Fact]
+    public void Values_that_are_not_numbers_are_listed_apart_and_the_numbers_kept()
+    {
+        var p = Telemetry("""{"values":{"a":"high","b":2,"c":null,"d":{"x":1},"e":1e400}}""");
+
+        Assert.Equal([new("b", 2)], p.Values);
+        Assert.Equal(["a", "c", "d", "e"], p.NotNumbers);
+    }
+
+    [Fact]
+    public void An_event_gives_its_name_and_zone()
+    {
+        var p = PayloadParser.Parse(Encoding.UTF8.GetBytes("""{"ts":"2026-11-25T10:00:00Z","event":"zone_tripped","zone":"smoke"}"""), MessageKind.Event);
+
+        Assert.Equal("zone_tripped", p.EventName);
+        Assert.Equal("smoke", p.Zone);
+    }
+
+    [Theory]
+    [InlineData("{\"values\":{\"a\":1}")]               // cut short
+    [InlineData("not json")]
+    [InlineData("[1,2,3]")]                              // not an object
+    [InlineData("{\"values\":[1,2]}")]                   // values not an object
+    [InlineData("{\"ts\":\"2026-11-25T10:00:00Z\"}")]    // no values
+    [InlineData("{\"values\":{\"a\":1}} trailing")]
+    [InlineData("{\"values\":{\"a\":{\"b\":{\"c\":{\"d\":{}}}}}}")] // nested deeper than any payload needs
+    public void Malformed_telemetry_is_rejected_as_malformed_json(string json) =>
+        Assert.Equal(RejectReason.MalformedJson, Rejected(json));
+
+    [Fact]
+    public void An_event_without_a_name_or_with_control_characters_in_it_is_malformed()
+    {
+        Assert.Equal(RejectReason.MalformedJson, Rejected("""{"zone":"smoke"}""", MessageKind.Event));
+        Assert.Equal(RejectReason.MalformedJson, Rejected("{\"event\":\"zone\\u0000tripped\"}", MessageKind.Event));
+    }
+
+    [Fact]
+    public void A_payload_over_16_KiB_is_rejected_as_oversized_before_it_is_read()
+    {
+        string big = "{\"values\":{\"a\":1},\"pad\":\"" + new string('x', PayloadParser.MaxBytes) + "\"}";
+
+        Assert.Equal(RejectReason.Oversized, Rejected(big));
+    }
+
+    [Theory]
+    [InlineData("{\"ts\":\"yesterday\",\"values\":{\"a\":1}}")]
+    [InlineData("{\"ts\":-5,\"values\":{\"a\":1}}")]
+    [InlineData("{\"ts\":true,\"values\":{\"a\":1}}")]
+    public void A_timestamp_that_is_not_iso_8601_or_unix_milliseconds_is_rejected(string json) =>
+        Assert.Equal(RejectReason.BadTimestamp, Rejected(json));
+}
