@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# FacilityHub's main job, locally: mosquitto + influxd + redis-server (data under one folder),
+# the hub, the dispatch simulator and a simulated device fleet with injected faults; their
+# consoles interleaved, prefixed [hub] [dispatch] [fleet]. Ctrl-C stops everything it started;
+# the next run reuses the stored data (FH_DATA_DIR, default ./.fhub-data).
+#
+# Ports (env): FH_HUB_PORT=5080 FH_DISPATCH_PORT=5090 FH_MQTT_PORT=18830 FH_INFLUX_PORT=18086
+#              FH_REDIS_PORT=16379; faults: FH_FAULTS (space-separated FAULT@EQUIPMENT+SECONDS).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+data=$(mkdir -p "${FH_DATA_DIR:-$root/.fhub-data}" && cd "${FH_DATA_DIR:-$root/.fhub-data}" && pwd)
+hub_port=${FH_HUB_PORT:-5080}
+dispatch_port=${FH_DISPATCH_PORT:-5090}
+export FH_MQTT_PORT=${FH_MQTT_PORT:-18830} FH_INFLUX_PORT=${FH_INFLUX_PORT:-18086} FH_REDIS_PORT=${FH_REDIS_PORT:-16379}
+faults=${FH_FAULTS:-"burst_pipe@rs-b1-pump-1+20 smoke@rs-b2-alarm-0902+40"}
+bin=bin/Release/net10.0
+
+bash deploy/infra.sh install
+echo "run.sh: building (Release)..."
+dotnet build FacilityHub.sln -c Release -v q -nologo | grep -E "error|Warn|Elapsed" || true
+[ -f "src/FacilityHub.Server/$bin/FacilityHub.Server.dll" ] || { echo "run.sh: build failed" >&2; exit 1; }
+bash deploy/infra.sh start "$data"
+
+pids=()
+cleanup() {
+    trap - EXIT INT TERM
+    echo "run.sh: stopping..."
+    for p in "${pids[@]+"${pids[@]}"}"; do kill "$p" 2>/dev/null || true; done
+    for p in "${pids[@]+"${pids[@]}"}"; do wait "$p" 2>/dev/null || true; done
+    bash deploy/infra.sh stop "$data"
+}
+trap cleanup EXIT INT TERM
+
+# Each program's console, prefixed; $! is the program itself, not the prefixing sed.
+start() {
+    local tag=$1; shift
+    "$@" > >(sed -u "s/^/[$tag] /") 2>&1 &
+    pids+=($!)
+}
+
+start dispatch dotnet "simulators/FacilityHub.DispatchSimulator/$bin/FacilityHub.DispatchSimulator.dll" \
+    --port "$dispatch_port" --hub-url "http://127.0.0.1:$hub_port" --state-file "$data/dispatch-orders.json"
+start hub dotnet "src/FacilityHub.Server/$bin/FacilityHub.Server.dll" \
+    --Hub:TopologyFile="$root/deploy/topology.json" \
+    --Mqtt:Port="$FH_MQTT_PORT" --Influx:Url="http://127.0.0.1:$FH_INFLUX_PORT" \
+    --Redis:ConnectionString="127.0.0.1:$FH_REDIS_PORT" --Dispatch:Url="http://127.0.0.1:$dispatch_port" \
+    --Kestrel:Endpoints:Grpc:Url="http://127.0.0.1:$hub_port"
+
+fhub() { dotnet "src/FacilityHub.Cli/$bin/fhub.dll" --hub "http://127.0.0.1:$hub_port" "$@"; }
+for _ in $(seq 1 120); do
+    fhub ingestion stats >/dev/null 2>&1 && break
+    kill -0 "${pids[1]}" 2>/dev/null || { echo "run.sh: the hub stopped; see [hub] above" >&2; exit 1; }
+    sleep 0.5
+done
+
+inject=()
+for f in $faults; do inject+=(--inject "$f"); done
+start fleet dotnet "simulators/FacilityHub.FleetSimulator/$bin/FacilityHub.FleetSimulator.dll" \
+    --mqtt-port "$FH_MQTT_PORT" --topology "$root/deploy/topology.json" --interval 2 --clear-after 60 "${inject[@]}"
+
+echo "run.sh: running. Faults: $faults. In another shell: dotnet src/FacilityHub.Cli/$bin/fhub.dll --hub http://127.0.0.1:$hub_port alarms list"
+echo "run.sh: Ctrl-C stops everything."
+wait "${pids[1]}"
