@@ -77,4 +77,14 @@ public sealed class TelemetryFlowTests(HubFixture hub)
         Assert.Equal(["rs-b1", "rs-b2", "rs-club"], site.Buildings.Select(b => b.BuildingId));
         Assert.Contains(site.Buildings[0].Equipment, e => e.EquipmentId == "rs-b1-pump-1" && e.Kind == "water_pump");
     }
+
+    [Fact]
+    public async Task The_hub_answers_the_standard_grpc_health_check()
+    {
+        var health = new Grpc.Health.V1.Health.HealthClient(hub.Channel);
+
+        var answer = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+
+        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, answer.Status);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using FacilityHub.Domain.Telemetry;
 using FacilityHub.Ingestion.Mqtt;
@@ -6,10 +7,10 @@ namespace FacilityHub.Ingestion.Tests;
 
 public sealed class PayloadParserTests
 {
-    private static ParsedPayload Telemetry(string json) => PayloadParser.Parse(Encoding.UTF8.GetBytes(json), MessageKind.Telemetry);
+    private static ParsedPayload Telemetry(string json) => PayloadParser.Parse(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json)), MessageKind.Telemetry);
 
     private static RejectReason Rejected(string json, MessageKind kind = MessageKind.Telemetry) =>
-        Assert.Throws<PayloadException>(() => PayloadParser.Parse(Encoding.UTF8.GetBytes(json), kind)).Reason;
+        Assert.Throws<PayloadException>(() => PayloadParser.Parse(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json)), kind)).Reason;
 
     [Fact]
     public void Telemetry_with_an_iso_timestamp_gives_every_value_booleans_as_one_and_zero()
@@ -40,7 +41,7 @@ public sealed class PayloadParserTests
     [Fact]
     public void An_event_gives_its_name_and_zone()
     {
-        var p = PayloadParser.Parse(Encoding.UTF8.GetBytes("""{"ts":"2026-11-25T10:00:00Z","event":"zone_tripped","zone":"smoke"}"""), MessageKind.Event);
+        var p = PayloadParser.Parse(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes("""{"ts":"2026-11-25T10:00:00Z","event":"zone_tripped","zone":"smoke"}""")), MessageKind.Event);
 
         Assert.Equal("zone_tripped", p.EventName);
         Assert.Equal("smoke", p.Zone);

@@ -31,20 +31,6 @@ public static class PayloadParser
         }
     }
 
-    public static ParsedPayload Parse(ReadOnlySpan<byte> payload, MessageKind kind)
-    {
-        if (payload.Length > MaxBytes) throw new PayloadException(RejectReason.Oversized, $"payload of {payload.Length} bytes exceeds {MaxBytes}");
-        try
-        {
-            var reader = new Utf8JsonReader(payload, Options);
-            return Read(ref reader, kind);
-        }
-        catch (JsonException e)
-        {
-            throw new PayloadException(RejectReason.MalformedJson, $"malformed JSON: {e.Message}");
-        }
-    }
-
     private static ParsedPayload Read(ref Utf8JsonReader reader, MessageKind kind)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw Malformed("payload must be a JSON object");
