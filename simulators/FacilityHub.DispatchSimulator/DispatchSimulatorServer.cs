@@ -62,6 +62,9 @@ public sealed class DispatchSimulatorServer : IAsyncDisposable
         });
         // The simulator speaks in its own one-line messages; framework chatter only when it matters.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failed start (port taken) reaches the caller as an exception; the host's own stack-trace
+        // log of it would only bury the one-line message the console program prints.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel =>
             // Loopback only, and HTTP/2 only: plaintext gRPC fails with Http1AndHttp2 (no ALPN to pick h2).
             kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Protocols = HttpProtocols.Http2));

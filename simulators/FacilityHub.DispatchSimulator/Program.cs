@@ -72,8 +72,8 @@ rootCommand.SetAction(async (parseResult, cancellationToken) =>
     {
         var orders = server.Orders.Count;
         var loaded = options.StateFile is null ? "" : $", state file {Path.GetFullPath(options.StateFile)} ({orders} orders loaded)";
-        var hub = options.HubUrl is null ? "" : $", reporting progress to {options.HubUrl}";
-        Console.WriteLine($"[dispatch] listening on {server.Url} (gRPC, HTTP/2 plaintext){loaded}{hub}. Ctrl-C to stop.");
+        var hub = options.HubUrl is null ? "" : $", reporting progress to {options.HubUrl.GetLeftPart(UriPartial.Authority)}";
+        Console.WriteLine($"[dispatch] listening on {server.Url.GetLeftPart(UriPartial.Authority)} (gRPC, HTTP/2 plaintext){loaded}{hub}. Ctrl-C to stop.");
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -100,4 +100,6 @@ if (parsed.Errors.Count > 0)
     return 2;
 }
 
-return await parsed.InvokeAsync();
+// System.CommandLine 2.0.0 turns Ctrl-C/SIGTERM into cancellation only when given a termination
+// timeout explicitly; without it the process dies on the signal with no chance to stop cleanly.
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) });

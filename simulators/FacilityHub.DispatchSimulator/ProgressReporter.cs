@@ -16,6 +16,7 @@ namespace FacilityHub.DispatchSimulator;
 public sealed class ProgressReporter : IAsyncDisposable
 {
     private const string Actor = "dispatch-simulator";
+    private static readonly ResiliencePropertyKey<string> DispatchIdKey = new("dispatch-order-id");
 
     private readonly DispatchSimulatorOptions _options;
     private readonly SimulatorConsole _console;
@@ -54,14 +55,22 @@ public sealed class ProgressReporter : IAsyncDisposable
                 MaxRetryAttempts = options.ProgressRetryMaxAttempts,
                 OnRetry = args =>
                 {
-                    var status = args.Outcome.Exception is RpcException rpc ? rpc.StatusCode.ToString() : "error";
-                    _console.Line(string.Create(CultureInfo.InvariantCulture,
-                        $"hub at {_options.HubUrl} did not take a progress report ({status}); retry {args.AttemptNumber + 1} in {args.RetryDelay.TotalSeconds:0.0} s"));
+                    // The first failure and then every tenth: a hub that stays down must not flood the console.
+                    if (args.AttemptNumber % 10 == 0)
+                    {
+                        var dispatchId = args.Context.Properties.GetValue(DispatchIdKey, "?");
+                        var status = args.Outcome.Exception is RpcException rpc ? rpc.StatusCode.ToString() : "error";
+                        _console.Line(string.Create(CultureInfo.InvariantCulture,
+                            $"hub at {HubAddress} did not take ACCEPTED for {dispatchId} ({status}, attempt {args.AttemptNumber + 1}); retrying with back-off"));
+                    }
+
                     return ValueTask.CompletedTask;
                 },
             })
             .Build();
     }
+
+    private string HubAddress => _options.HubUrl?.GetLeftPart(UriPartial.Authority) ?? "-";
 
     /// <summary>Progress reports the hub has confirmed.</summary>
     public int Delivered => Volatile.Read(ref _delivered);
@@ -141,15 +150,17 @@ public sealed class ProgressReporter : IAsyncDisposable
     // Never throws: it runs unobserved in the background.
     private async Task DeliverAsync(ReportProgressRequest request, CancellationToken cancellationToken)
     {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(DispatchIdKey, request.DispatchOrderId);
         try
         {
-            await _pipeline.ExecuteAsync(async ct =>
+            await _pipeline.ExecuteAsync(async ctx =>
             {
                 var deadline = DateTime.UtcNow + _options.ProgressCallTimeout;
-                await _client!.ReportProgressAsync(request, deadline: deadline, cancellationToken: ct).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+                await _client!.ReportProgressAsync(request, deadline: deadline, cancellationToken: ctx.CancellationToken).ConfigureAwait(false);
+            }, context).ConfigureAwait(false);
             Interlocked.Increment(ref _delivered);
-            _console.Line($"reported ACCEPTED for {request.DispatchOrderId} to the hub");
+            _console.Line($"reported ACCEPTED for {request.DispatchOrderId} to the hub at {HubAddress}");
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
@@ -162,6 +173,10 @@ public sealed class ProgressReporter : IAsyncDisposable
         catch (Exception ex)
         {
             _console.Line($"gave up reporting ACCEPTED for {request.DispatchOrderId}: {ex.GetType().Name}: {SimulatorConsole.Safe(ex.Message)}");
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 }

@@ -1,0 +1,146 @@
+using FacilityHub.FleetSimulator.Topology;
+
+namespace FacilityHub.FleetSimulator.Generation;
+
+/// <summary>
+/// One simulated device: keeps each metric's current level, moves it towards its target (nominal, or
+/// a fault's) a little each reading, and adds noise. Deterministic for a given seed and sequence of calls.
+/// </summary>
+public sealed class DeviceSimulator
+{
+    /// <summary>Kind name of home alarm panels, which send heartbeats and report battery sparsely.</summary>
+    public const string HomeAlarmKind = "home_alarm";
+
+    /// <summary>Heartbeat event of a home alarm, sent every interval.</summary>
+    public const string HeartbeatEvent = "heartbeat";
+
+    /// <summary>A home alarm reports its telemetry (battery) once in this many intervals.</summary>
+    public const int HomeAlarmTelemetryEvery = 10;
+
+    private readonly Random _random;
+    private readonly MetricState[] _metrics;
+    private readonly List<FaultSpec> _faults = [];
+    private long _readings;
+
+    public DeviceSimulator(DeviceSpec device, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        Device = device;
+        _random = new Random(seed);
+        _metrics = device.Kind.Metrics.Select(m => new MetricState(m, SignalProfiles.For(device.Kind, m))).ToArray();
+    }
+
+    public DeviceSpec Device { get; }
+
+    /// <summary>Faults in effect, oldest first.</summary>
+    public IReadOnlyList<FaultSpec> ActiveFaults => _faults;
+
+    /// <summary>What the device sends at the next interval.</summary>
+    public IReadOnlyList<FleetMessage> Next(DateTimeOffset timestamp)
+    {
+        var reading = _readings++;
+        var values = new KeyValuePair<string, double>[_metrics.Length];
+        for (var i = 0; i < _metrics.Length; i++)
+        {
+            values[i] = new(_metrics[i].Spec.Name, _metrics[i].Step(Target(_metrics[i]), _random));
+        }
+
+        if (Device.Kind.Name != HomeAlarmKind)
+        {
+            return [new TelemetryMessage(Device, timestamp, values)];
+        }
+
+        var messages = new List<FleetMessage>(2);
+        if (Device.Kind.HasEvent(HeartbeatEvent))
+        {
+            messages.Add(new EventMessage(Device, timestamp, HeartbeatEvent));
+        }
+
+        // The battery level still evolves every interval (so the random sequence does not depend on
+        // this); it is only sent every tenth, as a panel on battery would.
+        if (reading % HomeAlarmTelemetryEvery == 0 && values.Length > 0)
+        {
+            messages.Add(new TelemetryMessage(Device, timestamp, values));
+        }
+
+        return messages;
+    }
+
+    /// <summary>Puts <paramref name="fault"/> into effect; returns the events it causes at once (a tripped zone).</summary>
+    /// <exception cref="ArgumentException">The fault does not fit the device's kind.</exception>
+    public IReadOnlyList<FleetMessage> StartFault(FaultSpec fault, DateTimeOffset timestamp)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        if (!fault.AppliesTo(Device.Kind, out var reason))
+        {
+            throw new ArgumentException($"fault '{fault.Name}' does not fit {Device.EquipmentId}: {reason}", nameof(fault));
+        }
+
+        if (_faults.Contains(fault))
+        {
+            return [];
+        }
+
+        _faults.Add(fault);
+        return fault.Zone is { } zone ? [new EventMessage(Device, timestamp, FaultSpec.ZoneTrippedEvent, zone)] : [];
+    }
+
+    /// <summary>Ends <paramref name="fault"/>; returns the events that causes (a restored zone). Metrics recover gradually.</summary>
+    public IReadOnlyList<FleetMessage> ClearFault(FaultSpec fault, DateTimeOffset timestamp)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        if (!_faults.Remove(fault))
+        {
+            return [];
+        }
+
+        return fault.Zone is { } zone && Device.Kind.HasEvent(FaultSpec.ZoneRestoredEvent)
+            ? [new EventMessage(Device, timestamp, FaultSpec.ZoneRestoredEvent, zone)]
+            : [];
+    }
+
+    // The latest fault that drives the metric wins; without one the metric heads for its nominal value.
+    private (double Value, double Noise) Target(MetricState metric)
+    {
+        for (var i = _faults.Count - 1; i >= 0; i--)
+        {
+            foreach (var target in _faults[i].Targets)
+            {
+                if (target.Metric == metric.Spec.Name)
+                {
+                    return (target.Value, target.Noise);
+                }
+            }
+        }
+
+        return (metric.Signal.Nominal, metric.Signal.Noise);
+    }
+
+    private sealed class MetricState(MetricSpec spec, MetricSignal signal)
+    {
+        private readonly (double Low, double High) _range = SignalProfiles.SensibleRange(spec);
+        private double _level = signal.Nominal;
+
+        public MetricSpec Spec { get; } = spec;
+
+        public MetricSignal Signal { get; } = signal;
+
+        public double Step((double Value, double Noise) target, Random random)
+        {
+            _level += Signal.Response * (target.Value - _level);
+            // Noise sits on top of the level and does not accumulate: the signal wanders, it does not drift.
+            var value = _level + target.Noise * Math.Clamp(Gaussian(random), -3, 3);
+            value = Math.Round(Math.Clamp(value, _range.Low, _range.High), Signal.Decimals, MidpointRounding.AwayFromZero);
+            // Rounding can step over a bound that is not a round number; the hub rejects out-of-range values.
+            return Math.Clamp(value, _range.Low, _range.High);
+        }
+
+        // Box-Muller: normal noise from the seeded generator (Random has no Gaussian of its own).
+        private static double Gaussian(Random random)
+        {
+            var u1 = 1.0 - random.NextDouble();
+            var u2 = random.NextDouble();
+            return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using FacilityHub.FleetSimulator.Topology;
+
+namespace FacilityHub.FleetSimulator.Generation;
+
+/// <summary>
+/// A fault the simulator can inject. Either it drives metrics to new targets (<see cref="Targets"/>),
+/// or it trips a home-alarm zone (<see cref="Zone"/>): one <c>zone_tripped</c> event at the start and
+/// one <c>zone_restored</c> at the clear.
+/// </summary>
+public sealed record FaultSpec(string Name, string Description, IReadOnlyList<FaultTarget> Targets, string? Zone = null)
+{
+    /// <summary>Event sent when a zone fault starts.</summary>
+    public const string ZoneTrippedEvent = "zone_tripped";
+
+    /// <summary>Event sent when a zone fault clears.</summary>
+    public const string ZoneRestoredEvent = "zone_restored";
+
+    /// <summary>
+    /// Whether the fault makes sense on <paramref name="kind"/>: a metric fault needs every metric it
+    /// drives, a zone fault needs the <c>zone_tripped</c> event. Kinds are matched by what they
+    /// report, not by name, so a kind added to the topology later gets the faults that fit it.
+    /// </summary>
+    public bool AppliesTo(KindSpec kind, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        if (Zone is not null)
+        {
+            reason = kind.HasEvent(ZoneTrippedEvent) ? "" : $"kind '{kind.Name}' has no '{ZoneTrippedEvent}' event";
+            return reason.Length == 0;
+        }
+
+        var missing = Targets.Where(t => kind.Metric(t.Metric) is null).Select(t => t.Metric).ToList();
+        reason = missing.Count == 0 ? "" : $"kind '{kind.Name}' has no metric {string.Join(", ", missing)}";
+        return missing.Count == 0;
+    }
+}

@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.Globalization;
+using FacilityHub.FleetSimulator.Generation;
+using FacilityHub.FleetSimulator.Publishing;
+using FacilityHub.FleetSimulator.Topology;
+
+// Fleet of fake devices publishing telemetry and events for every device of the topology over MQTT.
+// Exit codes: 0 done (duration over or Ctrl-C), 1 broker unreachable, 2 bad arguments or topology.
+
+const int BadArguments = 2;
+const int BrokerUnreachable = 1;
+
+var hostOption = new Option<string>("--mqtt-host") { Description = "MQTT broker host", DefaultValueFactory = _ => "127.0.0.1" };
+var portOption = new Option<int>("--mqtt-port") { Description = "MQTT broker port", DefaultValueFactory = _ => 18830 };
+var topologyOption = new Option<string>("--topology")
+{
+    Description = "Topology file; a relative path not found here is also looked for in the parent folders",
+    DefaultValueFactory = _ => "deploy/topology.json",
+};
+var intervalOption = new Option<double>("--interval") { Description = "Seconds between two readings of each device", DefaultValueFactory = _ => 2.0 };
+var seedOption = new Option<int?>("--seed") { Description = "Random seed: the same seed gives the same values every run (default: a random one, printed)" };
+var durationOption = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: run until Ctrl-C)" };
+var injectOption = new Option<string[]>("--inject")
+{
+    Description = $"Inject a fault, repeatable: {FaultInjection.Format}. Faults: {string.Join(", ", FaultCatalog.All.Select(f => f.Name))}",
+    DefaultValueFactory = _ => [],
+};
+var clearAfterOption = new Option<double?>("--clear-after") { Description = "Each injected fault ends this many seconds after it started" };
+
+var rootCommand = new RootCommand("FacilityHub fleet simulator: publishes realistic telemetry and events for every device in the topology over MQTT (QoS 1).");
+foreach (var option in new Option[] { hostOption, portOption, topologyOption, intervalOption, seedOption, durationOption, injectOption, clearAfterOption })
+{
+    rootCommand.Options.Add(option);
+}
+
+rootCommand.SetAction(async (parseResult, cancellationToken) =>
+{
+    static void Log(string line) => Console.WriteLine("[fleet] " + line);
+    static int Fail(int code, string line)
+    {
+        Console.Error.WriteLine("[fleet] " + line);
+        return code;
+    }
+
+    var host = parseResult.GetValue(hostOption)!;
+    var port = parseResult.GetValue(portOption);
+    var interval = parseResult.GetValue(intervalOption);
+    var duration = parseResult.GetValue(durationOption);
+    var clearAfter = parseResult.GetValue(clearAfterOption);
+    if (port is < 1 or > 65535)
+    {
+        return Fail(BadArguments, $"--mqtt-port must be between 1 and 65535, not {port}");
+    }
+
+    if (!double.IsFinite(interval) || interval < 0.01 || interval > 86_400)
+    {
+        return Fail(BadArguments, "--interval must be between 0.01 and 86400 seconds");
+    }
+
+    if (duration is { } d && (!double.IsFinite(d) || d <= 0 || d > TimeSpan.MaxValue.TotalSeconds / 2))
+    {
+        return Fail(BadArguments, "--duration must be a positive number of seconds");
+    }
+
+    if (clearAfter is { } c && (!double.IsFinite(c) || c <= 0 || c > TimeSpan.MaxValue.TotalSeconds / 2))
+    {
+        return Fail(BadArguments, "--clear-after must be a positive number of seconds");
+    }
+
+    var topologyPath = FindFile(parseResult.GetValue(topologyOption)!);
+    FleetTopology topology;
+    FaultPlan plan;
+    try
+    {
+        topology = await FleetTopology.LoadAsync(topologyPath, cancellationToken);
+        var injections = parseResult.GetValue(injectOption)!.Select(FaultInjection.Parse).ToList();
+        plan = FaultPlan.Create(topology, injections, clearAfter is { } ca ? TimeSpan.FromSeconds(ca) : null);
+    }
+    catch (Exception ex) when (ex is TopologyException or FormatException or ArgumentException)
+    {
+        return Fail(BadArguments, ex.Message);
+    }
+
+    if (topology.Devices.Count == 0)
+    {
+        return Fail(BadArguments, $"{topologyPath} has no equipment: nothing to simulate");
+    }
+
+    var seed = parseResult.GetValue(seedOption) ?? Random.Shared.Next();
+    var generator = new FleetGenerator(topology, seed);
+    var clientId = $"facilityhub-fleet-sim-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
+    await using var publisher = new MqttFleetPublisher(host, port, clientId, Log);
+    try
+    {
+        await publisher.ConnectAsync(cancellationToken);
+    }
+    catch (BrokerUnreachableException ex)
+    {
+        return Fail(BrokerUnreachable, ex.Message);
+    }
+    catch (OperationCanceledException)
+    {
+        return 0;
+    }
+
+    var until = duration is { } dur ? string.Create(CultureInfo.InvariantCulture, $"for {dur:0.###} s") : "until Ctrl-C";
+    var faults = plan.Transitions.Count > 0 ? $", {plan.Transitions.Count(t => t.Starts)} fault(s) scheduled" : "";
+    Log(string.Create(CultureInfo.InvariantCulture,
+        $"connected to MQTT broker {publisher.Endpoint} as {clientId}; {topology.Devices.Count} devices from {topologyPath}, a reading every {interval:0.###} s, seed {seed}, {until}{faults}"));
+
+    var runner = new FleetRunner(generator, plan, publisher, TimeSpan.FromSeconds(interval),
+        duration is { } limit ? TimeSpan.FromSeconds(limit) : null, Log, TimeProvider.System);
+    await runner.RunAsync(cancellationToken);
+
+    // Hand over what is still queued; brief on Ctrl-C (the process is being asked to go).
+    var drained = await publisher.DrainAsync(cancellationToken.IsCancellationRequested ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10));
+    Log($"stopped: published {publisher.Published} messages" +
+        (publisher.Dropped > 0 ? $", {publisher.Dropped} dropped" : "") +
+        (drained ? "" : ", some still queued were not sent"));
+    return 0;
+});
+
+var parsed = rootCommand.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"[fleet] {error.Message}");
+    }
+
+    return BadArguments;
+}
+
+// System.CommandLine 2.0.0 turns Ctrl-C/SIGTERM into cancellation only when given a termination
+// timeout explicitly; without it the process dies on the signal with no chance to stop cleanly.
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(5) });
+
+// A relative path is tried from the current folder up, so the default works from the repo root and
+// from the project folder (dotnet run) alike.
+static string FindFile(string path)
+{
+    if (Path.IsPathRooted(path) || File.Exists(path))
+    {
+        return Path.GetFullPath(path);
+    }
+
+    for (var folder = new DirectoryInfo(Environment.CurrentDirectory).Parent; folder is not null; folder = folder.Parent)
+    {
+        var candidate = Path.Combine(folder.FullName, path);
+        if (File.Exists(candidate))
+        {
+            return candidate;
+        }
+    }
+
+    return Path.GetFullPath(path);
+}
