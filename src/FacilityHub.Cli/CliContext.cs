@@ -18,6 +18,8 @@ internal sealed class CliContext(TextWriter output, TextWriter error, FhubEnviro
 
     public TimeProvider Time { get; } = environment.Time;
 
+    public bool LiveTerminal { get; } = environment.LiveTerminal;
+
     public Option<string> Hub { get; } = new("--hub")
     {
         Description = $"The hub's gRPC address; {FhubEnvironment.HubUrlVariable} sets the default.",
@@ -30,8 +32,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, FhubEnviro
     /// Runs a command's calls on a channel to the hub and turns every failure into one line on
     /// stderr and exit code 1: no stack traces for operators.
     /// </summary>
+    /// <param name="endless">A stream that runs until the user stops it: no call timeout.</param>
     public async Task<int> CallHubAsync(
-        ParseResult parseResult, Func<GrpcChannel, CancellationToken, Task<int>> calls, CancellationToken ct)
+        ParseResult parseResult, Func<GrpcChannel, CancellationToken, Task<int>> calls, CancellationToken ct, bool endless = false)
     {
         var hub = parseResult.GetValue(Hub) ?? HubAddress.Default;
         if (!HubAddress.TryParse(hub, out var address))
@@ -40,7 +43,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, FhubEnviro
             return 1;
         }
 
-        using var timeout = new CancellationTokenSource(CallTimeout, Time);
+        using var timeout = new CancellationTokenSource(endless ? Timeout.InfiniteTimeSpan : CallTimeout, Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {

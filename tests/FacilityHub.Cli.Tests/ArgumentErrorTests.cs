@@ -17,7 +17,7 @@ public sealed class ArgumentErrorTests
         var run = await CliRun.RunAsync("alarms", "list", "--state", "open");
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("Invalid value 'open' for --state: expected one of active, cleared.", run.Error);
+        Assert.Contains("Invalid value 'open' for --state: expected one of normal, active_unack, active_ack, rtn_unack, shelved, suppressed, out_of_service.", run.Error);
     }
 
     [Fact]

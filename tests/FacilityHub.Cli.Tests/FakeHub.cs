@@ -69,6 +69,7 @@ public sealed class FakeHub : IAsyncLifetime
             var matching = all.Where(a =>
                 (request.EquipmentId == "" || a.EquipmentId == request.EquipmentId)
                 && (request.State == AlarmState.Unspecified || a.State == request.State)
+                && (!request.ConditionActiveOnly || a.ConditionActive)
                 && (request.Priority == AlarmPriority.Unspecified || a.Priority == request.Priority));
             return Task.FromResult(new ListAlarmsResponse { Alarms = { matching } });
         }

@@ -71,7 +71,7 @@ public sealed class FakeHubTests(FakeHub hub) : IClassFixture<FakeHub>
     [Fact]
     public async Task Alarms_list_passes_the_filters_to_the_hub()
     {
-        var run = await CliRun.RunAsync("--hub", hub.Url, "alarms", "list", "--priority", "high", "--state", "cleared");
+        var run = await CliRun.RunAsync("--hub", hub.Url, "alarms", "list", "--priority", "high", "--state", "normal");
 
         Assert.Equal(0, run.ExitCode);
         var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -44,7 +44,7 @@ public sealed class NameMapTests
     public void Values_are_shown_by_their_command_line_names()
     {
         Assert.Equal("en_route", CliNames.WorkOrderStatuses.NameOf(WorkOrderStatus.EnRoute));
-        Assert.Equal("cleared", CliNames.AlarmStates.NameOf(AlarmState.Cleared));
+        Assert.Equal("rtn_unack", CliNames.AlarmStates.NameOf(AlarmState.ReturnedUnacknowledged));
         Assert.Equal("major", CliNames.WorkOrderPriorities.NameOf(DispatchPriority.Major));
     }
 

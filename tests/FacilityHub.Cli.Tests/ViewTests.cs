@@ -30,9 +30,9 @@ public sealed class ViewTests
     {
         Assert.Equal(
             Lines(
-                "RAISED AT             PRIORITY   STATE    ALARM                       FAULT           CLEARED AT            WORK ORDER  MESSAGE",
-                "2026-11-25 10:00:03Z  emergency  active   pump-1/pressure_collapse/1  burst_pipe      -                     wo-7        outlet_pressure_bar 0.2 below 1.0",
-                "2026-11-25 09:12:00Z  high       cleared  pump-1/motor_hot/3          motor_overheat  2026-11-25 09:40:30Z  -           motor_temp_c 96 above 90"),
+                "RAISED AT             PRIORITY   STATE         CONDITION  ALARM                       FAULT           CLEARED AT            WORK ORDER  MESSAGE",
+                "2026-11-25 10:00:03Z  emergency  active_unack  active     pump-1/pressure_collapse/1  burst_pipe      -                     wo-7        outlet_pressure_bar 0.2 below 1.0",
+                "2026-11-25 09:12:00Z  high       normal        clear      pump-1/motor_hot/3          motor_overheat  2026-11-25 09:40:30Z  -           motor_temp_c 96 above 90"),
             AlarmsView.Render([Samples.BurstPipe(), Samples.HotMotor()]));
     }
 
@@ -57,8 +57,8 @@ public sealed class ViewTests
                 "outlet_pressure_bar    0.2  bar   2026-11-25 10:00:03Z",
                 "flow_m3h             112.5  m3/h  2026-11-25 10:00:03Z",
                 "",
-                "RAISED AT             PRIORITY   STATE   ALARM                       FAULT       CLEARED AT  WORK ORDER  MESSAGE",
-                "2026-11-25 10:00:03Z  emergency  active  pump-1/pressure_collapse/1  burst_pipe  -           wo-7        outlet_pressure_bar 0.2 below 1.0"),
+                "RAISED AT             PRIORITY   STATE         CONDITION  ALARM                       FAULT       CLEARED AT  WORK ORDER  MESSAGE",
+                "2026-11-25 10:00:03Z  emergency  active_unack  active     pump-1/pressure_collapse/1  burst_pipe  -           wo-7        outlet_pressure_bar 0.2 below 1.0"),
             shown);
     }
 

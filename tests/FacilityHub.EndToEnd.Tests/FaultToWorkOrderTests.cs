@@ -35,7 +35,7 @@ public sealed class FaultToWorkOrderTests(HubFixture hub)
         Assert.Equal("rs-b1-pump-1/pressure_collapse/1", order.IdempotencyKey);
         Assert.Contains("0.3 bar", order.Description);
 
-        var alarms = await hub.Alarms.ListAlarmsAsync(new ListAlarmsRequest { EquipmentId = "rs-b1-pump-1", State = FacilityHub.Api.V1.AlarmState.Active });
+        var alarms = await hub.Alarms.ListAlarmsAsync(new ListAlarmsRequest { EquipmentId = "rs-b1-pump-1", ConditionActiveOnly = true });
         var alarm = Assert.Single(alarms.Alarms);
         Assert.Equal(AlarmPriority.Emergency, alarm.Priority);
         Assert.Equal(order.IdempotencyKey, alarm.WorkOrderId);

@@ -38,13 +38,23 @@ public sealed class FhubTests(HubFixture hub)
         Assert.Equal(0, history.Code);
         Assert.Contains("87", history.Out);
 
-        var alarms = await Fhub("alarms", "list", "--equipment", "rs-b1-alarm-0302", "--state", "active");
+        var alarms = await Fhub("alarms", "list", "--equipment", "rs-b1-alarm-0302", "--active");
         Assert.Equal(0, alarms.Code);
         Assert.Contains("rs-b1-alarm-0302/zone_tripped/1", alarms.Out);
 
         var orders = await Fhub("workorders", "show", "rs-b1-alarm-0302/zone_tripped/1");
         Assert.Equal(0, orders.Code);
         Assert.Contains("home_alarm", orders.Out);
+
+        var ack = await Fhub("alarms", "ack", "rs-b1-alarm-0302/zone_tripped/1", "--operator", "dave", "--note", "called the resident");
+        Assert.Equal(0, ack.Code);
+        Assert.Contains("active_ack", ack.Out);
+        var twice = await Fhub("alarms", "ack", "rs-b1-alarm-0302/zone_tripped/1", "--operator", "dave");
+        Assert.Equal(1, twice.Code);
+        Assert.StartsWith("fhub: FAILED_PRECONDITION: rs-b1-alarm-0302/zone_tripped/1: cannot acknowledge", twice.Err);
+        var record = await Fhub("alarms", "show", "rs-b1-alarm-0302/zone_tripped/1");
+        Assert.Equal(0, record.Code);
+        Assert.Contains(record.Out.Split('\n'), l => l.Contains("acknowledged", StringComparison.Ordinal) && l.Contains("dave", StringComparison.Ordinal) && l.Contains("called the resident", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public sealed class RestartTests(HubFixture hub)
         await hub.KillAndRestartHubAsync();
 
         var alarm = await hub.Alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = "rs-b2-pump-1/pressure_collapse/1" });
-        Assert.Equal(AlarmState.Active, alarm.State);
+        Assert.Equal(AlarmState.ActiveUnacknowledged, alarm.State);
+        Assert.True(alarm.ConditionActive);
         var order = await hub.WorkOrders.GetWorkOrderAsync(new GetWorkOrderRequest { WorkOrderId = alarm.WorkOrderId });
         Assert.NotEqual(WorkOrderStatus.Raised, order.Status);
 

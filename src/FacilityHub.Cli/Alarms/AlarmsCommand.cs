@@ -5,7 +5,7 @@ using FacilityHub.Cli.Hub;
 
 namespace FacilityHub.Cli.Alarms;
 
-/// <summary>fhub alarms list [--site] [--building] [--equipment] [--priority] [--state] [--limit]</summary>
+/// <summary>fhub alarms list|show|ack|shelve|unshelve|comment|watch</summary>
 internal static class AlarmsCommand
 {
     private const int MaxPageSize = 1000;
@@ -16,12 +16,13 @@ internal static class AlarmsCommand
         var building = new Option<string>("--building") { Description = "Only alarms in this building.", HelpName = "ID" };
         var equipment = new Option<string>("--equipment") { Description = "Only alarms on this equipment item.", HelpName = "ID" };
         var priority = CliNames.AlarmPriorities.CreateOption("--priority", "Only alarms of this priority.");
-        var state = CliNames.AlarmStates.CreateOption("--state", "Only active or only cleared alarms.");
+        var state = CliNames.AlarmStates.CreateOption("--state", "Only alarms in this lifecycle state.");
+        var active = new Option<bool>("--active") { Description = "Only alarms whose condition holds now (shelved ones included)." };
         var limit = Limits.CreateOption("alarms", 100);
 
         var list = new Command("list", "List alarms, newest first.")
         {
-            site, building, equipment, priority, state, limit,
+            site, building, equipment, priority, state, active, limit,
         };
         list.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
         {
@@ -35,6 +36,7 @@ internal static class AlarmsCommand
                     EquipmentId = parseResult.GetValue(equipment) ?? "",
                     Priority = parseResult.GetValue(priority) ?? AlarmPriority.Unspecified,
                     State = parseResult.GetValue(state) ?? AlarmState.Unspecified,
+                    ConditionActiveOnly = parseResult.GetValue(active),
                     PageSize = pageSize,
                     PageToken = token,
                 }, cancellationToken: ct);
@@ -57,6 +59,15 @@ internal static class AlarmsCommand
             return 0;
         }, ct));
 
-        return new Command("alarms", "Alarms raised by the rules.") { list };
+        return new Command("alarms", "Alarms raised by the rules, and the operators' actions on them.")
+        {
+            list,
+            AlarmActionCommands.Show(context),
+            AlarmActionCommands.Acknowledge(context),
+            AlarmActionCommands.Shelve(context),
+            AlarmActionCommands.Unshelve(context),
+            AlarmActionCommands.Comment(context),
+            AlarmWatchCommand.Create(context),
+        };
     }
 }

@@ -20,7 +20,7 @@ internal static class EquipmentCommand
             if (item.ActiveAlarms > 0)
             {
                 var alarms = await new AlarmService.AlarmServiceClient(channel).ListAlarmsAsync(
-                    new ListAlarmsRequest { EquipmentId = equipmentId, State = AlarmState.Active, PageSize = 100 },
+                    new ListAlarmsRequest { EquipmentId = equipmentId, ConditionActiveOnly = true, PageSize = 100 },
                     cancellationToken: ct);
                 active = alarms.Alarms;
             }

@@ -13,8 +13,13 @@ public static class CliNames
         ("low", AlarmPriority.Low));
 
     public static NameMap<AlarmState> AlarmStates { get; } = new(
-        ("active", AlarmState.Active),
-        ("cleared", AlarmState.Cleared));
+        ("normal", AlarmState.Normal),
+        ("active_unack", AlarmState.ActiveUnacknowledged),
+        ("active_ack", AlarmState.ActiveAcknowledged),
+        ("rtn_unack", AlarmState.ReturnedUnacknowledged),
+        ("shelved", AlarmState.Shelved),
+        ("suppressed", AlarmState.SuppressedByDesign),
+        ("out_of_service", AlarmState.OutOfService));
 
     public static NameMap<WorkOrderStatus> WorkOrderStatuses { get; } = new(
         ("raised", WorkOrderStatus.Raised),

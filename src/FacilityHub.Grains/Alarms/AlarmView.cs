@@ -2,7 +2,7 @@ using FacilityHub.Domain.Alarms;
 
 namespace FacilityHub.Grains.Alarms;
 
-/// <summary>One alarm occurrence as operators see it.</summary>
+/// <summary>One alarm occurrence as operators see it in lists (its history comes from the alarm grain).</summary>
 [GenerateSerializer, Immutable, Alias("fh.AlarmView")]
 public sealed record AlarmView(
     string AlarmId,
@@ -12,8 +12,10 @@ public sealed record AlarmView(
     string RuleId,
     string FaultCode,
     AlarmPriority Priority,
-    bool Active,
+    bool ConditionActive,
     string Message,
     DateTimeOffset RaisedAt,
     DateTimeOffset? ClearedAt,
-    string? WorkOrderId);
+    string? WorkOrderId,
+    AlarmLifecycleState State,
+    DateTimeOffset? ShelvedUntil);

@@ -2,16 +2,26 @@ using Orleans.Concurrency;
 
 namespace FacilityHub.Grains.Alarms;
 
-/// <summary>The alarm of one rule on one equipment item (key <see cref="AlarmKeys.Tag"/>), durable.</summary>
+/// <summary>The alarm of one rule on one equipment item (key <see cref="AlarmKeys.Tag"/>): its ISA-18.2
+/// lifecycle, durable. Operator actions throw <see cref="Domain.Alarms.AlarmActionRefusedException"/> when the
+/// state does not allow them.</summary>
 [Alias("fh.IAlarmGrain")]
 public interface IAlarmGrain : IGrainWithStringKey
 {
-    /// <summary>The rule's condition holds. A no-op while the alarm is already active.</summary>
+    /// <summary>The rule's condition holds. A no-op while it already does.</summary>
     [Alias("Raise")] Task Raise(DateTimeOffset at, string message);
 
-    /// <summary>The condition cleared. A no-op while the alarm is not active.</summary>
+    /// <summary>The condition cleared. A no-op while it does not hold.</summary>
     [Alias("Clear")] Task Clear(DateTimeOffset at, string message);
+
+    [Alias("Acknowledge")] Task<AlarmView> Acknowledge(AlarmAction action);
+    [Alias("Shelve")] Task<AlarmView> Shelve(AlarmAction action, TimeSpan duration);
+    [Alias("Unshelve")] Task<AlarmView> Unshelve(AlarmAction action);
+    [Alias("Comment")] Task<AlarmView> Comment(AlarmAction action);
 
     /// <summary>The current (or last) occurrence; null if the alarm never started.</summary>
     [Alias("GetCurrent"), AlwaysInterleave] Task<AlarmView?> GetCurrent();
+
+    /// <summary>Every transition kept, oldest first.</summary>
+    [Alias("GetHistory"), AlwaysInterleave] Task<AlarmStep[]> GetHistory();
 }

@@ -1,12 +1,11 @@
-using Orleans.Concurrency;
-
 using FacilityHub.Grains.Alarms;
 using FacilityHub.Grains.WorkOrders;
+using Orleans.Concurrency;
 
 namespace FacilityHub.Grains.Sites;
 
 /// <summary>A site (estate): the operators' lists of its alarms and work orders, kept up to date by the
-/// alarm and work-order grains (which stay the source of truth).</summary>
+/// alarm and work-order grains (which stay the source of truth), and the numbered stream of alarm changes.</summary>
 [Alias("fh.ISiteGrain")]
 public interface ISiteGrain : IGrainWithStringKey
 {
@@ -15,4 +14,8 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("ListAlarms"), ReadOnly] Task<Page<AlarmView>> ListAlarms(AlarmQuery query);
     [Alias("ListWorkOrders"), ReadOnly] Task<Page<WorkOrderView>> ListWorkOrders(WorkOrderQuery query);
     [Alias("FindAlarm"), ReadOnly] Task<AlarmView?> FindAlarm(string alarmId);
+
+    /// <summary>Alarm changes after <paramref name="afterSequence"/>; waits up to <paramref name="wait"/> for one
+    /// when there is none yet (an empty answer then). 0 asks for a snapshot.</summary>
+    [Alias("WaitForAlarmChanges"), AlwaysInterleave] Task<AlarmChanges> WaitForAlarmChanges(long afterSequence, TimeSpan wait);
 }

@@ -1,3 +1,4 @@
+using FacilityHub.Domain.Alarms;
 using FacilityHub.Grains.Alarms;
 using FacilityHub.Grains.WorkOrders;
 
@@ -5,15 +6,34 @@ namespace FacilityHub.Grains.Sites;
 
 public sealed class SiteGrain([PersistentState("site", GrainStorage.Name)] IPersistentState<SiteState> state) : Grain, ISiteGrain
 {
-    /// <summary>Cleared alarms kept for the list; active ones are always kept.</summary>
-    public const int ClearedAlarmsKept = 5000;
+    /// <summary>Cleared alarms kept for the list; the others are always kept.</summary>
+    public const int NormalAlarmsKept = 5000;
+
+    /// <summary>Alarm changes kept in memory for watchers that reconnect; older ones get a fresh snapshot.</summary>
+    public const int ChangesKept = 10_000;
+
+    private readonly LinkedList<AlarmChange> _changes = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task UpsertAlarm(AlarmView alarm)
     {
         if (state.State.Alarms.TryGetValue(alarm.AlarmId, out var known) && known == alarm) return;
         state.State.Alarms[alarm.AlarmId] = alarm;
+        // An older occurrence of the same alarm is over: it shows as normal.
+        if (AlarmKeys.TryParse(alarm.AlarmId, out string tag, out int occurrence) && occurrence > 1
+            && state.State.Alarms.TryGetValue(AlarmKeys.Occurrence(tag, occurrence - 1), out var previous) && previous.State != AlarmLifecycleState.Normal)
+        {
+            state.State.Alarms[previous.AlarmId] = previous with { State = AlarmLifecycleState.Normal, ShelvedUntil = null };
+        }
         Trim();
+        long sequence = ++state.State.AlarmSequence;
         await state.WriteStateAsync();
+
+        _changes.AddLast(new AlarmChange(sequence, alarm));
+        if (_changes.Count > ChangesKept) _changes.RemoveFirst();
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.SetResult();
     }
 
     public async Task UpsertWorkOrder(WorkOrderView workOrder)
@@ -29,7 +49,8 @@ public sealed class SiteGrain([PersistentState("site", GrainStorage.Name)] IPers
             .Where(a => (q.BuildingId is null || a.BuildingId == q.BuildingId)
                 && (q.EquipmentId is null || a.EquipmentId == q.EquipmentId)
                 && (q.Priority is null || a.Priority == q.Priority)
-                && (q.Active is null || a.Active == q.Active))
+                && (q.State is null || a.State == q.State)
+                && (!q.ConditionActiveOnly || a.ConditionActive))
             .OrderByDescending(a => a.RaisedAt).ThenBy(a => a.AlarmId, StringComparer.Ordinal)
             .ToList();
         return Task.FromResult(new Page<AlarmView>([.. matches.Skip(q.Offset).Take(q.Limit)], matches.Count));
@@ -46,14 +67,35 @@ public sealed class SiteGrain([PersistentState("site", GrainStorage.Name)] IPers
 
     public Task<AlarmView?> FindAlarm(string alarmId) => Task.FromResult(state.State.Alarms.GetValueOrDefault(alarmId));
 
+    public async Task<AlarmChanges> WaitForAlarmChanges(long afterSequence, TimeSpan wait)
+    {
+        if (afterSequence >= state.State.AlarmSequence)
+        {
+            await Task.WhenAny(_changed.Task, Task.Delay(wait));
+        }
+        long current = state.State.AlarmSequence;
+        if (afterSequence == current) return new AlarmChanges(current, false, []);
+        // Resumable when every change after afterSequence is still kept (none is after a restart or a gap).
+        long oldestKept = _changes.First?.Value.Sequence ?? current + 1;
+        if (afterSequence > 0 && afterSequence <= current && afterSequence + 1 >= oldestKept)
+        {
+            return new AlarmChanges(current, false, [.. _changes.Where(c => c.Sequence > afterSequence)]);
+        }
+        var snapshot = state.State.Alarms.Values
+            .Where(a => a.State != AlarmLifecycleState.Normal)
+            .OrderBy(a => a.RaisedAt).ThenBy(a => a.AlarmId, StringComparer.Ordinal)
+            .Select(a => new AlarmChange(current, a));
+        return new AlarmChanges(current, true, [.. snapshot]);
+    }
+
     private static bool Same(WorkOrderView a, WorkOrderView b) =>
         a.Status == b.Status && a.SendAttempts == b.SendAttempts && a.LastError == b.LastError && a.Steps.Length == b.Steps.Length && a.DispatchOrderId == b.DispatchOrderId;
 
     private void Trim()
     {
-        int cleared = state.State.Alarms.Values.Count(a => !a.Active);
-        if (cleared <= ClearedAlarmsKept) return;
-        foreach (var old in state.State.Alarms.Values.Where(a => !a.Active).OrderBy(a => a.RaisedAt).Take(cleared - ClearedAlarmsKept).ToList())
+        int normal = state.State.Alarms.Values.Count(a => a.State == AlarmLifecycleState.Normal);
+        if (normal <= NormalAlarmsKept) return;
+        foreach (var old in state.State.Alarms.Values.Where(a => a.State == AlarmLifecycleState.Normal).OrderBy(a => a.RaisedAt).Take(normal - NormalAlarmsKept).ToList())
         {
             state.State.Alarms.Remove(old.AlarmId);
         }

@@ -23,14 +23,36 @@ public static class ApiMapping
             RuleId = a.RuleId,
             FaultCode = a.FaultCode,
             Priority = ToProto(a.Priority),
-            State = a.Active ? AlarmState.Active : AlarmState.Cleared,
+            State = ToProto(a.State),
             Message = a.Message,
             RaisedAt = Timestamp.FromDateTimeOffset(a.RaisedAt),
             WorkOrderId = a.WorkOrderId ?? "",
         };
         if (a.ClearedAt is { } cleared) alarm.ClearedAt = Timestamp.FromDateTimeOffset(cleared);
+        if (a.ShelvedUntil is { } until) alarm.ShelvedUntil = Timestamp.FromDateTimeOffset(until);
+        alarm.ConditionActive = a.ConditionActive;
         return alarm;
     }
+
+    public static FacilityHub.Api.V1.AlarmTransition ToProto(this AlarmStep s) => new()
+    {
+        From = ToProto(s.From),
+        To = ToProto(s.To),
+        At = Timestamp.FromDateTimeOffset(s.At),
+        Cause = s.Cause,
+        Actor = s.Actor,
+        Note = s.Note,
+    };
+
+    // The proto enum mirrors the domain's numbering (1..7); UNSPECIFIED is 0.
+    public static AlarmState ToProto(AlarmLifecycleState s) => (AlarmState)(int)s;
+
+    public static AlarmLifecycleState? FromProto(AlarmState s, string field) => s switch
+    {
+        AlarmState.Unspecified => null,
+        _ when System.Enum.IsDefined((AlarmLifecycleState)(int)s) => (AlarmLifecycleState)(int)s,
+        _ => throw Requests.Invalid(field, $"unknown state {(int)s}"),
+    };
 
     public static WorkOrder ToProto(this WorkOrderView w)
     {

@@ -30,7 +30,7 @@ public sealed class AssetApi(Estate estate, IGrainFactory grains) : AssetService
     {
         var item = Sites.Equipment(estate, request.EquipmentId);
         var snapshot = await grains.GetGrain<IEquipmentGrain>(item.Id).GetSnapshot();
-        var active = await grains.GetGrain<ISiteGrain>(item.SiteId).ListAlarms(new AlarmQuery(null, item.Id, null, true, 0, 0));
+        var active = await grains.GetGrain<ISiteGrain>(item.SiteId).ListAlarms(new AlarmQuery(null, item.Id, null, null, ConditionActiveOnly: true, 0, 0));
         var equipment = new Equipment
         {
             EquipmentId = item.Id,

@@ -1,3 +1,4 @@
+using FacilityHub.Domain.Alarms;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
@@ -13,22 +14,41 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         {
             return await continuation(request, context);
         }
-        catch (RpcException)
+        catch (Exception e) when (e is not RpcException)
         {
-            throw;
+            throw Map(e, context);
         }
-        catch (KeyNotFoundException e)
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
         {
-            throw new RpcException(new Status(StatusCode.NotFound, e.Message));
+            await continuation(request, responseStream, context);
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (Exception) when (context.CancellationToken.IsCancellationRequested)
         {
-            throw new RpcException(new Status(StatusCode.Cancelled, "cancelled by the caller"));
+            // The caller went away: nothing to tell it.
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not RpcException)
         {
-            LogFailed(context.Method, e);
-            throw new RpcException(new Status(StatusCode.Internal, "the hub could not complete the call; see its log"));
+            throw Map(e, context);
+        }
+    }
+
+    private RpcException Map(Exception e, ServerCallContext context)
+    {
+        switch (e)
+        {
+            case KeyNotFoundException:
+                return new RpcException(new Status(StatusCode.NotFound, e.Message));
+            case AlarmActionRefusedException:
+                return new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return new RpcException(new Status(StatusCode.Cancelled, "cancelled by the caller"));
+            default:
+                LogFailed(context.Method, e);
+                return new RpcException(new Status(StatusCode.Internal, "the hub could not complete the call; see its log"));
         }
     }
 

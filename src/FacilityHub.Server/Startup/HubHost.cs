@@ -11,6 +11,7 @@ using FacilityHub.Server.Dispatch;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using StackExchange.Redis;
 
 namespace FacilityHub.Server.Startup;
@@ -83,6 +84,8 @@ public static class HubHost
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
             // The outbox reminder of unsent work orders ticks every 10 s, below Orleans' default 1 min minimum.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(5));
+            // Our own exceptions (e.g. an alarm action the state refuses) cross grain calls with their type and message.
+            silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("FacilityHub"));
         });
 
         services.AddSingleton(GrpcChannel.ForAddress(hub.DispatchUrl));
