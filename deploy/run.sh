@@ -30,12 +30,13 @@ cleanup() {
     for p in "${pids[@]+"${pids[@]}"}"; do wait "$p" 2>/dev/null || true; done
     bash deploy/infra.sh stop "$data"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM
 
 # Each program's console, prefixed; $! is the program itself, not the prefixing sed.
 start() {
     local tag=$1; shift
-    "$@" > >(sed -u "s/^/[$tag] /") 2>&1 &
+    "$@" > >(sed -u "/^\[$tag\]/!s/^/[$tag] /") 2>&1 &
     pids+=($!)
 }
 

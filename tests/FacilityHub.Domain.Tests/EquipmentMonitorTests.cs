@@ -33,10 +33,12 @@ public sealed class EquipmentMonitorTests
         Assert.True(start.Active);
         Assert.Equal("burst_pipe", start.Rule.FaultCode);
         Assert.Equal(T0.AddSeconds(2), start.At);
-        Assert.Contains("0.3 bar", start.Message);
+        Assert.Equal("outlet_pressure_bar 0.3 bar (below 1)", start.Message);
         Assert.Empty(stillLow);
         Assert.Empty(recovering); // 1.5 bar is above the 1.0 limit but below the 2.0 clear level
-        Assert.False(Assert.Single(recovered).Active);
+        var clear = Assert.Single(recovered);
+        Assert.False(clear.Active);
+        Assert.Equal("outlet_pressure_bar 4.4 bar (back above 2)", clear.Message);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class EquipmentMonitor(EquipmentKind kind)
                 : value > (wasActive ? rule.ClearAt ?? rule.Above!.Value : rule.Above!.Value);
             if (_active.TryGetValue(rule.Id, out var known) && known == active) continue;
             _active[rule.Id] = active;
-            (changes ??= []).Add(new ConditionChange(rule, active, reading.Timestamp, Describe(rule, value)));
+            (changes ??= []).Add(new ConditionChange(rule, active, reading.Timestamp, Describe(rule, value, active)));
         }
         return changes ?? (IReadOnlyList<ConditionChange>)[];
     }
@@ -55,10 +55,18 @@ public sealed class EquipmentMonitor(EquipmentKind kind)
         return changes ?? (IReadOnlyList<ConditionChange>)[];
     }
 
-    private string Describe(RuleDefinition rule, double value)
+    /// <summary>"outlet_pressure_bar 0.3 bar (below 1)" when it starts, "... 3.2 bar (back above 2)" when it clears.</summary>
+    private string Describe(RuleDefinition rule, double value, bool active)
     {
         string unit = kind.Metrics[rule.Metric!].Unit;
-        string limit = rule.Below is { } b ? $"below {b.ToString(CultureInfo.InvariantCulture)}" : $"above {rule.Above!.Value.ToString(CultureInfo.InvariantCulture)}";
+        string Number(double d) => d.ToString(CultureInfo.InvariantCulture);
+        string limit = (rule.Below, active) switch
+        {
+            ({ } b, true) => $"below {Number(b)}",
+            ({ } b, false) => $"back above {Number(rule.ClearAt ?? b)}",
+            (null, true) => $"above {Number(rule.Above!.Value)}",
+            (null, false) => $"back below {Number(rule.ClearAt ?? rule.Above!.Value)}",
+        };
         return $"{rule.Metric} {value.ToString("0.###", CultureInfo.InvariantCulture)} {unit} ({limit})";
     }
 }
