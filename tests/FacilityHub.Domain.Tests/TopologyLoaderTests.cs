@@ -42,9 +42,53 @@ public sealed class TopologyLoaderTests
     [InlineData("""{ "kinds": { "k": { "metrics": { "t": {} }, "rules": [ { "id": "r", "type": "threshold", "metric": "nope", "below": 1, "priority": "low" } ] } } }""", "'metric' must name one of the kind's metrics")]
     [InlineData("""{ "kinds": { "k": { "rules": [ { "id": "r", "type": "event", "event": "boom" } ] } } }""", "'priority' is required")]
     [InlineData("""{ "sites": [ }""", "not valid JSON")]
+    [InlineData("""{ "kinds": { "k": { "metrics": { "t": {} }, "rules": [ { "id": "r", "type": "threshold", "metric": "t", "below": 1, "deadband": -1, "priority": "low" } ] } } }""", "'deadband' must not be negative")]
+    [InlineData("""{ "kinds": { "k": { "metrics": { "t": {} }, "rules": [ { "id": "r", "type": "threshold", "metric": "t", "below": 5, "clear_at": 4, "priority": "low" } ] } } }""", "clear level 4 is on the alarm side")]
+    [InlineData("""{ "kinds": { "k": { "metrics": { "t": {} }, "rules": [ { "id": "r", "type": "rate_of_change", "metric": "t", "priority": "low" } ] } } }""", "exactly one of 'rising_faster_than' or 'falling_faster_than'")]
+    [InlineData("""{ "kinds": { "k": { "metrics": { "t": {} }, "rules": [ { "id": "r", "type": "composite", "all": [ { "metric": "t", "below": 1, "above": 2 } ], "priority": "low" } ] } } }""", "'all[0]' needs exactly one of 'above', 'below', 'equals'")]
+    [InlineData("""{ "kinds": { "k": { "rules": [ { "id": "r", "type": "stale", "priority": "low" } ] } } }""", "'after_s' must be positive")]
+    [InlineData("""{ "kinds": { "k": { "metrics": { "t": {} }, "rules": [ { "id": "r", "type": "threshold", "metric": "t", "below": 1, "on_delay_s": -5, "priority": "low" } ] } } }""", "'on_delay_s' must be 0 to 604800 seconds")]
+    [InlineData("""{ "kinds": { "k": { "events": [ "e" ], "rules": [ { "id": "r", "type": "compliance", "event": "e", "timezone": "Mars/Olympus", "periods": [ { "start": "06:00", "end": "07:00", "min": 1 } ], "priority": "low" } ] } } }""", "unknown 'timezone' 'Mars/Olympus'")]
+    [InlineData("""{ "kinds": { "k": { "events": [ "e" ], "rules": [ { "id": "r", "type": "compliance", "event": "e", "periods": [ { "start": "06:00", "end": "08:00", "min": 1 }, { "start": "07:00", "end": "09:00", "min": 1 } ], "priority": "low" } ] } } }""", "overlap")]
+    [InlineData("""{ "kinds": { "k": { "rules": [ { "id": "r", "type": "stale", "after_s": 5, "priority": "low" } ] } }, "sites": [ { "id": "s", "buildings": [ { "id": "b", "equipment": [ { "id": "x", "kind": "k", "rules": { "nope": { "after_s": 1 } } } ] } ] } ] }""", "overrides rule 'nope', which kind 'k' does not have")]
     public void An_invalid_topology_is_refused_with_a_message_naming_the_problem(string json, string expected)
     {
         var e = Assert.Throws<TopologyException>(() => TopologyLoader.Parse(json));
         Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void An_item_overrides_fields_of_its_kind_s_rules_or_switches_one_off_and_its_siblings_keep_the_defaults()
+    {
+        var estate = TopologyLoader.Parse("""
+            {
+              "kinds": { "pump": { "metrics": { "p": { "unit": "bar" } },
+                                   "rules": [ { "id": "low", "type": "threshold", "metric": "p", "below": 1, "deadband": 0.5, "priority": "high" },
+                                              { "id": "offline", "type": "stale", "after_s": 60, "priority": "medium" } ] } },
+              "sites": [ { "id": "s", "buildings": [ { "id": "b", "equipment": [
+                { "id": "quiet", "kind": "pump", "rules": { "low": { "below": 0.5 }, "offline": { "enabled": false } } },
+                { "id": "plain", "kind": "pump" } ] } ] } ]
+            }
+            """);
+
+        Assert.True(estate.TryGetEquipment("quiet", out var quiet));
+        Assert.True(estate.TryGetEquipment("plain", out var plain));
+        var low = Assert.Single(quiet.Kind.Rules);
+        Assert.Equal((0.5, 1.0, AlarmPriority.High), (low.Below!.Value, low.ClearAt!.Value, low.Priority));
+        Assert.Equal(["low", "offline"], plain.Kind.Rules.Select(r => r.Id));
+        Assert.Equal(1, plain.Kind.Rules[0].Below);
+    }
+
+    [Fact]
+    public void The_clubhouse_canteen_has_its_own_meal_periods_in_the_sample_estate()
+    {
+        Assert.True(SampleEstate.Load().TryGetEquipment("rs-club-dishwasher-1", out var dishwasher));
+
+        var rule = dishwasher.Kind.Rules.Single(r => r.Id == "water_changes");
+
+        Assert.Equal(RuleKind.Compliance, rule.Kind);
+        Assert.Equal(["breakfast 07:00-09:30 min 4", "lunch 11:30-14:30 min 6", "dinner 17:30-20:30 min 4"],
+            rule.Periods.Select(p => $"{p.Name} {p.Start:HH\\:mm}-{p.End:HH\\:mm} min {p.Minimum}"));
+        Assert.Equal("Asia/Shanghai", rule.TimeZone.Id);
     }
 }

@@ -35,6 +35,7 @@ public sealed class HubFixture : IAsyncLifetime
     {
         Servers = await RealServers.StartAsync();
         await StartDispatchAsync();
+        _settings["Hub:TopologyFile"] = TestTopology.Write(Servers.DataDir);
         _settings["Mqtt:Port"] = Servers.MqttPort.ToString();
         _settings["Mqtt:ClientId"] = "e2e-hub";
         _settings["Influx:Url"] = Servers.InfluxUrl;

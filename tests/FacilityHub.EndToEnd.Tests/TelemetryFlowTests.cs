@@ -74,7 +74,7 @@ public sealed class TelemetryFlowTests(HubFixture hub)
 
         var site = Assert.Single(tree.Sites);
         Assert.Equal("Riverside Gardens", site.Name);
-        Assert.Equal(["rs-b1", "rs-b2", "rs-club"], site.Buildings.Select(b => b.BuildingId));
+        Assert.Equal(["rs-b1", "rs-b2", "rs-club", TestTopology.Building], site.Buildings.Select(b => b.BuildingId));
         Assert.Contains(site.Buildings[0].Equipment, e => e.EquipmentId == "rs-b1-pump-1" && e.Kind == "water_pump");
     }
 

@@ -33,7 +33,7 @@ public sealed class FleetGeneratorTests
     {
         var topology = Topology();
 
-        Assert.Equal(9, topology.Devices.Count);
+        Assert.Equal(11, topology.Devices.Count);
         Assert.Equal(["dishwasher", "home_alarm", "water_pump"], topology.Kinds.Keys.Order(StringComparer.Ordinal));
         var pump = topology.Device("rs-b1-pump-1")!;
         Assert.Equal("facility/riverside/rs-b1/rs-b1-pump-1/telemetry", pump.TelemetryTopic);

@@ -5,60 +5,216 @@ using FacilityHub.Domain.Topology;
 namespace FacilityHub.Domain.Alarms;
 
 /// <summary>
-/// Evaluates an equipment kind's rules against one item's telemetry and events, and reports each condition
-/// that starts or clears. A freshly created monitor does not know the conditions' states: its first
-/// evaluation of each rule is reported either way, so that a restarted hub re-synchronises the alarms
-/// (raising an alarm that is already active is a no-op downstream).
-/// A threshold rule whose <c>only_when</c> gate is closed (e.g. the pump is not running) keeps its state.
+/// Runs an item's rules over its telemetry, events and the clock, and reports each alarm condition that
+/// starts or clears. Each rule has a raw condition (what the latest data says) and a reported one; the
+/// on-delay and off-delay stand between them, so a blip shorter than the delay changes nothing.
+/// Time-driven rules (stale, compliance, delays, clear-after) move on <see cref="Tick"/>, which the caller
+/// runs at <see cref="NextDueAt"/>. A new monitor does not know the reported states: the first verdict on
+/// each rule is reported either way, so a restarted hub re-synchronises its durable alarms (raising an
+/// alarm that is already active is a no-op downstream).
 /// </summary>
-public sealed class EquipmentMonitor(EquipmentKind kind)
+public sealed class EquipmentMonitor
 {
+    private readonly EquipmentKind _kind;
     private readonly Dictionary<string, double> _latest = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> _active = new(StringComparer.Ordinal);
+    private readonly RuleState[] _rules;
+    private DateTimeOffset _lastSeen;
 
-    public IReadOnlyList<ConditionChange> Observe(TelemetryReading reading)
+    public EquipmentMonitor(EquipmentKind kind, DateTimeOffset start)
+    {
+        _kind = kind;
+        _lastSeen = start;
+        _rules = [.. kind.Rules.Select(r => new RuleState(r))];
+        foreach (var state in _rules.Where(s => s.Rule.Kind == RuleKind.Compliance))
+        {
+            // A period already under way when the monitor starts (e.g. after a restart) lost its count: not judged.
+            state.Window = MealSchedule.CurrentOrNext(state.Rule.Periods, state.Rule.TimeZone, start);
+            state.WindowJudged = state.Window.Start < start;
+        }
+    }
+
+    /// <summary>When <see cref="Tick"/> next has something to do; null when nothing waits on the clock.</summary>
+    public DateTimeOffset? NextDueAt
+    {
+        get
+        {
+            DateTimeOffset? next = null;
+            foreach (var s in _rules)
+            {
+                foreach (var due in DueTimes(s))
+                {
+                    if (next is null || due < next) next = due;
+                }
+            }
+            return next;
+        }
+    }
+
+    public IReadOnlyList<ConditionChange> Observe(TelemetryReading reading, DateTimeOffset now)
     {
         foreach (var v in reading.Values) _latest[v.Metric] = v.Value;
-
-        List<ConditionChange>? changes = null;
-        foreach (var rule in kind.Rules)
+        var changes = new List<ConditionChange>();
+        Seen(now, changes);
+        foreach (var s in _rules)
         {
-            if (rule.Kind != RuleKind.Threshold || !_latest.TryGetValue(rule.Metric!, out var value)) continue;
-            if (!reading.Values.Any(v => v.Metric == rule.Metric || v.Metric == rule.OnlyWhenMetric)) continue;
-            if (rule.OnlyWhenMetric is { } gate && (!_latest.TryGetValue(gate, out var g) || g != rule.OnlyWhenEquals)) continue;
-
-            bool wasActive = _active.TryGetValue(rule.Id, out var a) && a;
-            bool active = rule.Below is { } below
-                ? value < (wasActive ? rule.ClearAt ?? below : below)
-                : value > (wasActive ? rule.ClearAt ?? rule.Above!.Value : rule.Above!.Value);
-            if (_active.TryGetValue(rule.Id, out var known) && known == active) continue;
-            _active[rule.Id] = active;
-            (changes ??= []).Add(new ConditionChange(rule, active, reading.Timestamp, Describe(rule, value, active)));
+            var rule = s.Rule;
+            switch (rule.Kind)
+            {
+                case RuleKind.Threshold when Touches(reading, rule, rule.Metric!) && GateOpen(rule) && _latest.TryGetValue(rule.Metric!, out var value):
+                    bool beyond = rule.Below is { } below
+                        ? value < (s.Raw ? rule.ClearAt ?? below : below)
+                        : value > (s.Raw ? rule.ClearAt ?? rule.Above!.Value : rule.Above!.Value);
+                    Set(s, beyond, now, DescribeThreshold(rule, value, beyond));
+                    break;
+                case RuleKind.RateOfChange when reading.Values.FirstOrDefault(v => v.Metric == rule.Metric) is { } sample:
+                    s.Samples.Enqueue((now, sample.Value));
+                    while (s.Samples.Count > 1 && now - s.Samples.Peek().At > rule.Window) s.Samples.Dequeue();
+                    if (!GateOpen(rule)) break;
+                    var (since, from) = s.Samples.Peek();
+                    double seconds = (now - since).TotalSeconds;
+                    if (seconds <= 0) break;
+                    double rate = (sample.Value - from) / seconds;
+                    bool fast = rule.FallingPerSecond is { } fall ? rate < -fall : rate > rule.RisingPerSecond!.Value;
+                    Set(s, fast, now, $"{rule.Metric} {(rate < 0 ? "falling" : "rising")} {Math.Abs(rate).ToString("0.###", CultureInfo.InvariantCulture)}/s " +
+                        $"({(rule.FallingPerSecond is { } f ? $"limit {f.ToString(CultureInfo.InvariantCulture)}/s falling" : $"limit {rule.RisingPerSecond!.Value.ToString(CultureInfo.InvariantCulture)}/s rising")})");
+                    break;
+                case RuleKind.Composite when rule.Conditions.Any(c => Touches(reading, rule, c.Metric)) && GateOpen(rule) && rule.Conditions.All(c => _latest.ContainsKey(c.Metric)):
+                    bool all = rule.Conditions.All(c => c.HoldsFor(_latest[c.Metric]));
+                    Set(s, all, now, string.Join(", ", rule.Conditions.Select(c => $"{c.Metric} {_latest[c.Metric].ToString("0.###", CultureInfo.InvariantCulture)}")));
+                    break;
+            }
+            Settle(s, now, changes);
         }
-        return changes ?? (IReadOnlyList<ConditionChange>)[];
+        return changes;
     }
 
-    public IReadOnlyList<ConditionChange> Observe(DeviceEvent e)
+    public IReadOnlyList<ConditionChange> Observe(DeviceEvent e, DateTimeOffset now)
     {
-        List<ConditionChange>? changes = null;
-        foreach (var rule in kind.Rules)
+        var changes = new List<ConditionChange>();
+        Seen(now, changes);
+        foreach (var s in _rules)
         {
-            if (rule.Kind != RuleKind.Event) continue;
-            bool? active = e.Name == rule.Event && (rule.Zones.Count == 0 || (e.Zone is not null && rule.Zones.Contains(e.Zone))) ? true
-                : e.Name == rule.ClearEvent ? false
-                : null;
-            if (active is not { } now || (_active.TryGetValue(rule.Id, out var known) && known == now)) continue;
-            _active[rule.Id] = now;
-            string message = now ? $"{e.Name}{(e.Zone is null ? "" : $" ({e.Zone})")}" : $"{e.Name}";
-            (changes ??= []).Add(new ConditionChange(rule, now, e.Timestamp, message));
+            var rule = s.Rule;
+            if (rule.Kind == RuleKind.Event)
+            {
+                if (rule.Arming is { } arming && e.Name == arming.ArmEvent) s.Armed = true;
+                else if (rule.Arming is { } disarming && e.Name == disarming.DisarmEvent) s.Armed = false;
+                else if (e.Name == rule.Event && (rule.Zones.Count == 0 || (e.Zone is not null && rule.Zones.Contains(e.Zone))) && GateOpen(rule)
+                    && !(rule.Arming is { } a && !s.Armed && e.Zone is not null && a.Zones.Contains(e.Zone)))
+                {
+                    Set(s, true, now, e.Zone is null ? e.Name : $"{e.Name} ({e.Zone})");
+                    s.RaisedByEventAt = now;
+                }
+                else if (e.Name == rule.ClearEvent) Set(s, false, now, e.Zone is null ? e.Name : $"{e.Name} ({e.Zone})");
+            }
+            else if (rule.Kind == RuleKind.Compliance && e.Name == rule.Event)
+            {
+                Roll(s, now, changes);
+                if (s.Window!.Start <= now && now < s.Window.End) s.Count++;
+            }
+            Settle(s, now, changes);
         }
-        return changes ?? (IReadOnlyList<ConditionChange>)[];
+        return changes;
     }
 
-    /// <summary>"outlet_pressure_bar 0.3 bar (below 1)" when it starts, "... 3.2 bar (back above 2)" when it clears.</summary>
-    private string Describe(RuleDefinition rule, double value, bool active)
+    /// <summary>Moves the time-driven rules on to <paramref name="now"/>.</summary>
+    public IReadOnlyList<ConditionChange> Tick(DateTimeOffset now)
     {
-        string unit = kind.Metrics[rule.Metric!].Unit;
+        var changes = new List<ConditionChange>();
+        foreach (var s in _rules)
+        {
+            var rule = s.Rule;
+            if (rule.Kind == RuleKind.Stale && now - _lastSeen >= rule.StaleAfter)
+            {
+                Set(s, true, _lastSeen + rule.StaleAfter, $"no message for {Seconds(rule.StaleAfter)} (last at {_lastSeen:u})");
+            }
+            if (rule.ClearAfter is { } clearAfter && s.Raw && s.RaisedByEventAt is { } at && now - at >= clearAfter)
+            {
+                Set(s, false, at + clearAfter, $"nothing more for {Seconds(clearAfter)}");
+            }
+            if (rule.Kind == RuleKind.Compliance) Roll(s, now, changes);
+            Settle(s, now, changes);
+        }
+        return changes;
+    }
+
+    private void Seen(DateTimeOffset now, List<ConditionChange> changes)
+    {
+        if (now > _lastSeen) _lastSeen = now;
+        foreach (var s in _rules.Where(s => s.Rule.Kind == RuleKind.Stale))
+        {
+            Set(s, false, now, "messages again");
+            Settle(s, now, changes);
+        }
+    }
+
+    /// <summary>Judges the compliance periods that ended by <paramref name="now"/> and clears a finding when the next period starts.</summary>
+    private static void Roll(RuleState s, DateTimeOffset now, List<ConditionChange> changes)
+    {
+        var rule = s.Rule;
+        while (s.Window!.End <= now)
+        {
+            var ended = s.Window;
+            if (!s.WindowJudged)
+            {
+                bool missed = s.Count < ended.Period.Minimum;
+                Set(s, missed, ended.End, $"{ended.Period.Name} {ended.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {s.Count} {rule.Event}, {ended.Period.Minimum} required");
+                Settle(s, ended.End, changes);
+            }
+            s.Window = MealSchedule.CurrentOrNext(rule.Periods, rule.TimeZone, ended.End);
+            s.WindowJudged = false;
+            s.Count = 0;
+        }
+        if (s.Raw && now >= s.Window.Start)
+        {
+            Set(s, false, s.Window.Start, $"{s.Window.Period.Name} started");
+            Settle(s, s.Window.Start, changes);
+        }
+    }
+
+    private static void Set(RuleState s, bool raw, DateTimeOffset at, string message)
+    {
+        if (raw != s.Raw || s.RawSince is null)
+        {
+            s.Raw = raw;
+            s.RawSince = at;
+        }
+        s.Message = message;
+    }
+
+    /// <summary>Reports the raw condition once it has held for the rule's delay (at once when the state is unknown and clear).</summary>
+    private static void Settle(RuleState s, DateTimeOffset now, List<ConditionChange> changes)
+    {
+        if (s.RawSince is not { } since || s.Reported == s.Raw) return;
+        var delay = s.Raw ? s.Rule.OnDelay : s.Reported is null ? TimeSpan.Zero : s.Rule.OffDelay;
+        if (now - since < delay) return;
+        s.Reported = s.Raw;
+        changes.Add(new ConditionChange(s.Rule, s.Raw, since + delay, s.Message));
+    }
+
+    private IEnumerable<DateTimeOffset> DueTimes(RuleState s)
+    {
+        var rule = s.Rule;
+        if (s.RawSince is { } since && s.Reported != s.Raw) yield return since + (s.Raw ? rule.OnDelay : s.Reported is null ? TimeSpan.Zero : rule.OffDelay);
+        if (rule.Kind == RuleKind.Stale && !s.Raw) yield return _lastSeen + rule.StaleAfter;
+        if (rule.ClearAfter is { } clearAfter && s.Raw && s.RaisedByEventAt is { } at) yield return at + clearAfter;
+        if (rule.Kind == RuleKind.Compliance)
+        {
+            yield return s.Window!.End;
+            if (s.Raw) yield return s.Window.Start;
+        }
+    }
+
+    private bool GateOpen(RuleDefinition rule) =>
+        rule.OnlyWhen.All(c => _latest.TryGetValue(c.Metric, out var v) && c.HoldsFor(v));
+
+    /// <summary>A rule is re-judged when the reading carries its metric or one of its gate's metrics.</summary>
+    private static bool Touches(TelemetryReading reading, RuleDefinition rule, string metric) =>
+        reading.Values.Any(v => v.Metric == metric || rule.OnlyWhen.Any(c => c.Metric == v.Metric));
+
+    private string DescribeThreshold(RuleDefinition rule, double value, bool active)
+    {
+        string unit = _kind.Metrics[rule.Metric!].Unit;
         string Number(double d) => d.ToString(CultureInfo.InvariantCulture);
         string limit = (rule.Below, active) switch
         {
@@ -68,5 +224,22 @@ public sealed class EquipmentMonitor(EquipmentKind kind)
             (null, false) => $"back below {Number(rule.ClearAt ?? rule.Above!.Value)}",
         };
         return $"{rule.Metric} {value.ToString("0.###", CultureInfo.InvariantCulture)} {unit} ({limit})";
+    }
+
+    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
+
+    private sealed class RuleState(RuleDefinition rule)
+    {
+        public RuleDefinition Rule { get; } = rule;
+        public bool? Reported { get; set; }
+        public bool Raw { get; set; }
+        public DateTimeOffset? RawSince { get; set; }
+        public string Message { get; set; } = "";
+        public Queue<(DateTimeOffset At, double Value)> Samples { get; } = new();
+        public bool Armed { get; set; } = true;
+        public DateTimeOffset? RaisedByEventAt { get; set; }
+        public MealWindow? Window { get; set; }
+        public bool WindowJudged { get; set; }
+        public int Count { get; set; }
     }
 }

@@ -3,12 +3,17 @@ using FacilityHub.Domain.Alarms;
 namespace FacilityHub.Domain.Topology;
 
 /// <summary>
-/// One alarm rule of an equipment kind, as configured in the topology file.
-/// Threshold: active while <see cref="Metric"/> is above <see cref="Above"/> or below <see cref="Below"/>,
-/// cleared once it is back past <see cref="ClearAt"/> (hysteresis; defaults to the limit itself), and only
-/// evaluated while <see cref="OnlyWhenMetric"/> equals <see cref="OnlyWhenEquals"/> when that is set.
-/// Event: active on <see cref="Event"/> (optionally only for the listed <see cref="Zones"/>), cleared by
-/// <see cref="ClearEvent"/>.
+/// One alarm rule of an equipment kind (or overridden for one item), as configured in the topology file.
+/// Threshold: <see cref="Metric"/> above <see cref="Above"/> or below <see cref="Below"/>, clearing once back past
+/// <see cref="ClearAt"/> (the deadband). RateOfChange: <see cref="Metric"/> changing faster than
+/// <see cref="RisingPerSecond"/> / <see cref="FallingPerSecond"/> over <see cref="Window"/>. Composite: every one
+/// of <see cref="Conditions"/>. Event: <see cref="Event"/> (optionally only for <see cref="Zones"/>, and for
+/// <see cref="Arming"/>'s zones only while armed), cleared by <see cref="ClearEvent"/> or after
+/// <see cref="ClearAfter"/>. Stale: no message for <see cref="StaleAfter"/>. Compliance: fewer than a
+/// period's minimum of <see cref="Event"/> in one of <see cref="Periods"/>.
+/// Threshold, rate, composite and event rules apply only while every <see cref="OnlyWhen"/> condition holds
+/// (e.g. the pump is running); with the gate closed they keep their state. A condition must hold for
+/// <see cref="OnDelay"/> before the alarm starts and be gone for <see cref="OffDelay"/> before it clears.
 /// </summary>
 public sealed record RuleDefinition
 {
@@ -19,14 +24,32 @@ public sealed record RuleDefinition
     public bool RaisesWorkOrder { get; init; }
     public string Description { get; init; } = "";
 
+    public TimeSpan OnDelay { get; init; }
+    public TimeSpan OffDelay { get; init; }
+    public IReadOnlyList<MetricCondition> OnlyWhen { get; init; } = [];
+
     public string? Metric { get; init; }
     public double? Above { get; init; }
     public double? Below { get; init; }
     public double? ClearAt { get; init; }
-    public string? OnlyWhenMetric { get; init; }
-    public double? OnlyWhenEquals { get; init; }
+
+    public double? RisingPerSecond { get; init; }
+    public double? FallingPerSecond { get; init; }
+    public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(10);
+
+    public IReadOnlyList<MetricCondition> Conditions { get; init; } = [];
 
     public string? Event { get; init; }
     public IReadOnlyList<string> Zones { get; init; } = [];
     public string? ClearEvent { get; init; }
+    public TimeSpan? ClearAfter { get; init; }
+    public ArmingDefinition? Arming { get; init; }
+
+    public TimeSpan StaleAfter { get; init; }
+
+    public IReadOnlyList<MealPeriod> Periods { get; init; } = [];
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Rules that need the clock, not only messages: the item's grain must run a timer for them.</summary>
+    public bool NeedsClock => Kind is RuleKind.Stale or RuleKind.Compliance || OnDelay > TimeSpan.Zero || OffDelay > TimeSpan.Zero || ClearAfter is not null;
 }

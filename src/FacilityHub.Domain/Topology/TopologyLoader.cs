@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using FacilityHub.Domain.Alarms;
@@ -63,6 +65,7 @@ public static partial class TopologyLoader
                     {
                         throw new TopologyException($"Equipment '{e.Id}' has kind '{e.Kind}', which is not defined under 'kinds'.");
                     }
+                    if (e.Rules.Count > 0) kind = Override(kind, file.Kinds[e.Kind], e);
                     items.Add(new EquipmentItem(e.Id, e.Name ?? e.Id, kind, s.Id, b.Id, e.Location ?? ""));
                 }
                 buildings.Add(new Building(b.Id, b.Name ?? b.Id, s.Id, items));
@@ -93,46 +96,143 @@ public static partial class TopologyLoader
                 : throw new TopologyException($"Kind '{name}' metric '{m.Key}': min {m.Value.Min} is above max {m.Value.Max}."),
             StringComparer.Ordinal);
         var events = new HashSet<string>(k.Events, StringComparer.Ordinal);
-        var rules = k.Rules.Select(r => BuildRule(name, r, metrics, events)).ToList();
+        var rules = k.Rules.Select(r => BuildRule($"Kind '{name}'", r, metrics, events)).ToList();
+        var duplicate = rules.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new TopologyException($"Kind '{name}': rule id '{duplicate.Key}' is used twice.");
         return new EquipmentKind(name, k.Category ?? "equipment", metrics, events, rules);
     }
 
-    private static RuleDefinition BuildRule(string kind, RuleDto r, Dictionary<string, MetricDefinition> metrics, HashSet<string> events)
+    /// <summary>An item's own settings for some of its kind's rules (e.g. its canteen's meal periods, a lower
+    /// limit); "enabled": false drops a rule for this item. Each override replaces the fields it names.</summary>
+    private static EquipmentKind Override(EquipmentKind kind, KindDto dto, EquipmentDto item)
     {
-        string where = $"Kind '{kind}' rule '{r.Id}'";
+        foreach (var id in item.Rules.Keys)
+        {
+            if (!dto.Rules.Any(r => (string?)r["id"] == id)) throw new TopologyException($"Equipment '{item.Id}' overrides rule '{id}', which kind '{kind.Name}' does not have.");
+        }
+        var rules = new List<RuleDefinition>();
+        foreach (var rule in dto.Rules)
+        {
+            string id = (string?)rule["id"] ?? "";
+            if (!item.Rules.TryGetValue(id, out var changes))
+            {
+                rules.Add(kind.Rules.First(r => r.Id == id));
+                continue;
+            }
+            var merged = (JsonObject)rule.DeepClone();
+            foreach (var (field, value) in changes) merged[field] = value?.DeepClone();
+            if (merged["enabled"] is JsonValue enabled && enabled.TryGetValue(out bool on) && !on) continue;
+            rules.Add(BuildRule($"Equipment '{item.Id}'", merged, kind.Metrics, kind.Events));
+        }
+        return kind with { Rules = rules };
+    }
+
+    private static RuleDefinition BuildRule(string owner, JsonObject json, IReadOnlyDictionary<string, MetricDefinition> metrics, IReadOnlySet<string> events)
+    {
+        RuleDto r;
+        try
+        {
+            r = json.Deserialize<RuleDto>(Json) ?? throw new TopologyException($"{owner}: empty rule.");
+        }
+        catch (JsonException e)
+        {
+            throw new TopologyException($"{owner} rule '{json["id"]}': {e.Message}", e);
+        }
+        string where = $"{owner} rule '{r.Id}'";
         if (r.Id is null || !IdPattern().IsMatch(r.Id)) throw new TopologyException($"{where}: invalid rule id.");
         if (r.Priority is null) throw new TopologyException($"{where}: 'priority' is required (emergency, high, medium, low).");
+        if (r.Type is null) throw new TopologyException($"{where}: 'type' is required (threshold, event, rate_of_change, stale, composite, compliance).");
+        string Metric(string? name, string field) =>
+            name is not null && metrics.ContainsKey(name) ? name : throw new TopologyException($"{where}: '{field}' must name one of the kind's metrics.");
+        string Event(string? name, string field) =>
+            name is not null && events.Contains(name) ? name : throw new TopologyException($"{where}: '{field}' must name one of the kind's events.");
+        TimeSpan Seconds(double? value, string field) =>
+            value is null ? TimeSpan.Zero : value >= 0 && value <= 7 * 86_400 ? TimeSpan.FromSeconds(value.Value) : throw new TopologyException($"{where}: '{field}' must be 0 to 604800 seconds.");
+        IReadOnlyList<MetricCondition> Conditions(List<ConditionDto>? list, string field) =>
+            [.. (list ?? []).Select((c, i) => new MetricCondition(
+                Metric(c.Metric, $"{field}[{i}].metric"),
+                (c.Above, c.Below, c.Is) switch
+                {
+                    (not null, null, null) => ConditionOperator.Above,
+                    (null, not null, null) => ConditionOperator.Below,
+                    (null, null, not null) => ConditionOperator.Equals,
+                    _ => throw new TopologyException($"{where}: '{field}[{i}]' needs exactly one of 'above', 'below', 'equals'."),
+                },
+                c.Above ?? c.Below ?? c.Is!.Value))];
+
+        var type = r.Type.Value;
         var rule = new RuleDefinition
         {
             Id = r.Id,
-            Kind = r.Type,
+            Kind = type,
             FaultCode = r.Fault ?? r.Id,
             Priority = r.Priority.Value,
             RaisesWorkOrder = r.WorkOrder,
             Description = r.Description ?? "",
-            Metric = r.Metric,
-            Above = r.Above,
-            Below = r.Below,
-            ClearAt = r.ClearAt,
-            OnlyWhenMetric = r.OnlyWhen?.Metric,
-            OnlyWhenEquals = r.OnlyWhen?.Value,
-            Event = r.Event,
-            Zones = r.Zones,
-            ClearEvent = r.ClearEvent,
+            OnDelay = Seconds(r.OnDelay, "on_delay_s"),
+            OffDelay = Seconds(r.OffDelay, "off_delay_s"),
+            OnlyWhen = Conditions(r.OnlyWhen, "only_when"),
         };
-        switch (rule.Kind)
+        switch (type)
         {
             case RuleKind.Threshold:
-                if (rule.Metric is null || !metrics.ContainsKey(rule.Metric)) throw new TopologyException($"{where}: 'metric' must name one of the kind's metrics.");
-                if (rule.Above is null == rule.Below is null) throw new TopologyException($"{where}: give exactly one of 'above' or 'below'.");
-                if (rule.OnlyWhenMetric is not null && !metrics.ContainsKey(rule.OnlyWhenMetric)) throw new TopologyException($"{where}: 'only_when.metric' must name one of the kind's metrics.");
-                break;
+                if (r.Above is null == r.Below is null) throw new TopologyException($"{where}: give exactly one of 'above' or 'below'.");
+                if (r.ClearAt is not null && r.Deadband is not null) throw new TopologyException($"{where}: give 'clear_at' or 'deadband', not both.");
+                if (r.Deadband is < 0) throw new TopologyException($"{where}: 'deadband' must not be negative.");
+                double? clearAt = r.ClearAt ?? (r.Deadband is { } band ? (r.Below is { } b ? b + band : r.Above!.Value - band) : null);
+                if (clearAt is { } c && (r.Below is { } below ? c < below : c > r.Above!.Value))
+                {
+                    throw new TopologyException($"{where}: the clear level {c.ToString(CultureInfo.InvariantCulture)} is on the alarm side of the limit.");
+                }
+                return rule with { Metric = Metric(r.Metric, "metric"), Above = r.Above, Below = r.Below, ClearAt = clearAt };
+            case RuleKind.RateOfChange:
+                if (r.RisingFasterThan is null == r.FallingFasterThan is null) throw new TopologyException($"{where}: give exactly one of 'rising_faster_than' or 'falling_faster_than' (units per second).");
+                if (r.RisingFasterThan is <= 0 || r.FallingFasterThan is <= 0) throw new TopologyException($"{where}: the rate must be positive (units per second).");
+                var window = Seconds(r.Window ?? 10, "window_s");
+                if (window <= TimeSpan.Zero) throw new TopologyException($"{where}: 'window_s' must be positive.");
+                return rule with { Metric = Metric(r.Metric, "metric"), RisingPerSecond = r.RisingFasterThan, FallingPerSecond = r.FallingFasterThan, Window = window };
+            case RuleKind.Composite:
+                var all = Conditions(r.All, "all");
+                if (all.Count == 0) throw new TopologyException($"{where}: 'all' must list at least one condition.");
+                return rule with { Conditions = all };
             case RuleKind.Event:
-                if (rule.Event is null || !events.Contains(rule.Event)) throw new TopologyException($"{where}: 'event' must name one of the kind's events.");
-                if (rule.ClearEvent is not null && !events.Contains(rule.ClearEvent)) throw new TopologyException($"{where}: 'clear_event' must name one of the kind's events.");
-                break;
+                ArmingDefinition? arming = r.Arming is null ? null : new ArmingDefinition(
+                    Event(r.Arming.Armed, "arming.armed"), Event(r.Arming.Disarmed, "arming.disarmed"), r.Arming.Zones);
+                return rule with
+                {
+                    Event = Event(r.Event, "event"),
+                    Zones = r.Zones,
+                    ClearEvent = r.ClearEvent is null ? null : Event(r.ClearEvent, "clear_event"),
+                    ClearAfter = r.ClearAfter is null ? null : Seconds(r.ClearAfter, "clear_after_s"),
+                    Arming = arming,
+                };
+            case RuleKind.Stale:
+                var after = Seconds(r.After, "after_s");
+                if (after <= TimeSpan.Zero) throw new TopologyException($"{where}: 'after_s' must be positive.");
+                return rule with { StaleAfter = after };
+            case RuleKind.Compliance:
+                if (r.Periods is null || r.Periods.Count == 0) throw new TopologyException($"{where}: 'periods' must list at least one period.");
+                TimeZoneInfo zone;
+                try { zone = r.TimeZone is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(r.TimeZone); }
+                catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException) { throw new TopologyException($"{where}: unknown 'timezone' '{r.TimeZone}'.", e); }
+                var periods = r.Periods.Select((p, i) =>
+                {
+                    if (!TimeOnly.TryParseExact(p.Start, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+                        || !TimeOnly.TryParseExact(p.End, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) || to <= from)
+                    {
+                        throw new TopologyException($"{where}: 'periods[{i}]' needs 'start' before 'end', both HH:mm.");
+                    }
+                    if (p.Min < 1) throw new TopologyException($"{where}: 'periods[{i}].min' must be at least 1.");
+                    return new MealPeriod(p.Name ?? $"period {i + 1}", from, to, p.Min);
+                }).OrderBy(p => p.Start).ToList();
+                for (int i = 1; i < periods.Count; i++)
+                {
+                    if (periods[i].Start < periods[i - 1].End) throw new TopologyException($"{where}: periods '{periods[i - 1].Name}' and '{periods[i].Name}' overlap.");
+                }
+                return rule with { Event = Event(r.Event, "event"), Periods = periods, TimeZone = zone };
+            default:
+                throw new TopologyException($"{where}: unknown type.");
         }
-        return rule;
     }
 
     private sealed class TopologyFile
@@ -146,7 +246,7 @@ public static partial class TopologyLoader
         public string? Category { get; init; }
         public Dictionary<string, MetricDto> Metrics { get; init; } = [];
         public List<string> Events { get; init; } = [];
-        public List<RuleDto> Rules { get; init; } = [];
+        public List<JsonObject> Rules { get; init; } = [];
     }
 
     private sealed class MetricDto
@@ -159,25 +259,55 @@ public static partial class TopologyLoader
     private sealed class RuleDto
     {
         public string? Id { get; init; }
-        public RuleKind Type { get; init; }
+        public RuleKind? Type { get; init; }
         public string? Fault { get; init; }
         public AlarmPriority? Priority { get; init; }
         [JsonPropertyName("work_order")] public bool WorkOrder { get; init; }
         public string? Description { get; init; }
+        public bool Enabled { get; init; } = true;
+        [JsonPropertyName("on_delay_s")] public double? OnDelay { get; init; }
+        [JsonPropertyName("off_delay_s")] public double? OffDelay { get; init; }
+        [JsonPropertyName("only_when")] public List<ConditionDto>? OnlyWhen { get; init; }
         public string? Metric { get; init; }
         public double? Above { get; init; }
         public double? Below { get; init; }
         [JsonPropertyName("clear_at")] public double? ClearAt { get; init; }
-        [JsonPropertyName("only_when")] public OnlyWhenDto? OnlyWhen { get; init; }
+        public double? Deadband { get; init; }
+        [JsonPropertyName("rising_faster_than")] public double? RisingFasterThan { get; init; }
+        [JsonPropertyName("falling_faster_than")] public double? FallingFasterThan { get; init; }
+        [JsonPropertyName("window_s")] public double? Window { get; init; }
+        public List<ConditionDto>? All { get; init; }
         public string? Event { get; init; }
         public List<string> Zones { get; init; } = [];
         [JsonPropertyName("clear_event")] public string? ClearEvent { get; init; }
+        [JsonPropertyName("clear_after_s")] public double? ClearAfter { get; init; }
+        public ArmingDto? Arming { get; init; }
+        [JsonPropertyName("after_s")] public double? After { get; init; }
+        public List<PeriodDto>? Periods { get; init; }
+        [JsonPropertyName("timezone")] public string? TimeZone { get; init; }
     }
 
-    private sealed class OnlyWhenDto
+    private sealed class ConditionDto
     {
         public string? Metric { get; init; }
-        [JsonPropertyName("equals")] public double? Value { get; init; }
+        public double? Above { get; init; }
+        public double? Below { get; init; }
+        [JsonPropertyName("equals")] public double? Is { get; init; }
+    }
+
+    private sealed class ArmingDto
+    {
+        public string? Armed { get; init; }
+        public string? Disarmed { get; init; }
+        public List<string> Zones { get; init; } = [];
+    }
+
+    private sealed class PeriodDto
+    {
+        public string? Name { get; init; }
+        public string? Start { get; init; }
+        public string? End { get; init; }
+        public int Min { get; init; }
     }
 
     private sealed class SiteDto
@@ -200,5 +330,6 @@ public static partial class TopologyLoader
         public string? Name { get; init; }
         public string Kind { get; init; } = "";
         public string? Location { get; init; }
+        public Dictionary<string, JsonObject> Rules { get; init; } = [];
     }
 }

@@ -5,20 +5,33 @@ using FacilityHub.Grains.Alarms;
 
 namespace FacilityHub.Grains.Equipment;
 
-/// <summary>Keeps the latest readings in memory (history lives in InfluxDB) and runs the kind's rules;
-/// a condition that starts or clears is handed to the alarm grain of (item, rule), which is durable.</summary>
-public sealed class EquipmentGrain(Estate estate) : Grain, IEquipmentGrain
+/// <summary>Keeps the latest readings in memory (history lives in InfluxDB) and runs the item's rules; a condition
+/// that starts or clears is handed to the alarm grain of (item, rule), which is durable. Rules that need the clock
+/// (stale, delays, compliance periods) run on a grain timer set to the monitor's next due time; it keeps the
+/// grain active, so a device that falls silent is noticed without a message.</summary>
+public sealed class EquipmentGrain(Estate estate, TimeProvider time) : Grain, IEquipmentGrain
 {
+    // Re-checked at least this often: a timer far in the future is re-armed rather than trusted for a day.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
+
     private readonly Dictionary<string, ReadingView> _readings = new(StringComparer.Ordinal);
-    private EquipmentMonitor? _monitor;
+    private EquipmentItem _item = null!;
+    private EquipmentMonitor _monitor = null!;
+    private IGrainTimer? _clock;
     private DateTimeOffset? _lastSeen;
     private string? _lastEvent;
 
-    private EquipmentMonitor Monitor => _monitor ??= new EquipmentMonitor(Item.Kind);
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _item = estate.TryGetEquipment(this.GetPrimaryKeyString(), out var item)
+            ? item
+            : throw new ArgumentException($"equipment '{this.GetPrimaryKeyString()}' is not in the topology");
+        _monitor = new EquipmentMonitor(_item.Kind, time.GetUtcNow());
+        ScheduleTick();
+        return Task.CompletedTask;
+    }
 
-    private EquipmentItem Item => estate.TryGetEquipment(this.GetPrimaryKeyString(), out var item)
-        ? item
-        : throw new ArgumentException($"equipment '{this.GetPrimaryKeyString()}' is not in the topology");
+    public Task StartWatching() => Task.CompletedTask;
 
     public Task RecordTelemetry(TelemetryMessage message)
     {
@@ -30,18 +43,20 @@ public sealed class EquipmentGrain(Estate estate) : Grain, IEquipmentGrain
             _readings[s.Metric] = new ReadingView(s.Metric, s.Value, message.Timestamp);
         }
         Touch(message.Timestamp);
-        return RaiseOrClear(Monitor.Observe(new TelemetryReading(Item.Id, message.Timestamp, values)));
+        return RaiseOrClear(_monitor.Observe(new TelemetryReading(_item.Id, message.Timestamp, values), time.GetUtcNow()));
     }
 
     public Task RecordEvent(EventMessage message)
     {
         _lastEvent = message.Zone is null ? message.Name : $"{message.Name} ({message.Zone})";
         Touch(message.Timestamp);
-        return RaiseOrClear(Monitor.Observe(new DeviceEvent(Item.Id, message.Timestamp, message.Name, message.Zone)));
+        return RaiseOrClear(_monitor.Observe(new DeviceEvent(_item.Id, message.Timestamp, message.Name, message.Zone), time.GetUtcNow()));
     }
 
     public Task<EquipmentSnapshot> GetSnapshot() =>
         Task.FromResult(new EquipmentSnapshot(this.GetPrimaryKeyString(), [.. _readings.Values.OrderBy(r => r.Metric, StringComparer.Ordinal)], _lastSeen, _lastEvent));
+
+    private Task TickAsync(CancellationToken cancellationToken) => RaiseOrClear(_monitor.Tick(time.GetUtcNow()));
 
     private void Touch(DateTimeOffset at)
     {
@@ -52,9 +67,23 @@ public sealed class EquipmentGrain(Estate estate) : Grain, IEquipmentGrain
     {
         foreach (var change in changes)
         {
-            var alarm = GrainFactory.GetGrain<IAlarmGrain>(AlarmKeys.Tag(Item.Id, change.Rule.Id));
+            var alarm = GrainFactory.GetGrain<IAlarmGrain>(AlarmKeys.Tag(_item.Id, change.Rule.Id));
             if (change.Active) await alarm.Raise(change.At, change.Message);
             else await alarm.Clear(change.At, change.Message);
         }
+        ScheduleTick();
+    }
+
+    private void ScheduleTick()
+    {
+        if (_monitor.NextDueAt is not { } due)
+        {
+            _clock?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+        var wait = due - time.GetUtcNow();
+        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestWait ? LongestWait : wait;
+        _clock ??= this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        _clock.Change(wait, Timeout.InfiniteTimeSpan);
     }
 }

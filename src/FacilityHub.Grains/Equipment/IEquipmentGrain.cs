@@ -6,6 +6,9 @@ namespace FacilityHub.Grains.Equipment;
 [Alias("fh.IEquipmentGrain")]
 public interface IEquipmentGrain : IGrainWithStringKey
 {
+    /// <summary>Activates the item so that its time-driven rules (e.g. offline) run before it sends anything.</summary>
+    [Alias("StartWatching")] Task StartWatching();
+
     [Alias("RecordTelemetry")] Task RecordTelemetry(TelemetryMessage message);
     [Alias("RecordEvent")] Task RecordEvent(EventMessage message);
     [Alias("GetSnapshot"), AlwaysInterleave] Task<EquipmentSnapshot> GetSnapshot();

@@ -99,6 +99,7 @@ public static class HubHost
         services.AddSingleton<MqttIngestionService>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestionService>());
         services.AddHostedService<IngestionReporter>();
+        services.AddHostedService<EquipmentWatchStarter>();
 
         services.AddGrpc(o => o.Interceptors.Add<ErrorInterceptor>());
         services.AddGrpcReflection();

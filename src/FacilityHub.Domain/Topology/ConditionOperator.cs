@@ -1,0 +1,8 @@
+namespace FacilityHub.Domain.Topology;
+
+public enum ConditionOperator
+{
+    Above,
+    Below,
+    Equals,
+}

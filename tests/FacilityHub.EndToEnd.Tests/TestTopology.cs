@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FacilityHub.EndToEnd.Tests;
+
+/// <summary>The shipped topology (deploy/topology.json) plus a test building whose items override their kind's
+/// rules with short delays, so that time-driven rules show within seconds on the real hub.</summary>
+public static class TestTopology
+{
+    public const string Building = "rs-test";
+
+    private const string Items = """
+        [
+          { "id": "t-pump-dry", "kind": "water_pump", "rules": { "dry_run": { "on_delay_s": 1, "off_delay_s": 1 }, "offline": { "enabled": false } } },
+          { "id": "t-pump-quiet", "kind": "water_pump", "rules": { "offline": { "after_s": 2 } } },
+          { "id": "t-pump-chatter", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-dishwasher", "kind": "dishwasher", "rules": { "rinse_temp_low": { "on_delay_s": 1, "off_delay_s": 1 } } },
+          { "id": "t-alarm-arming", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-alarm-a", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-alarm-b", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-alarm-c", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-alarm-d", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-alarm-e", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } }
+        ]
+        """;
+
+    /// <summary>Writes the test topology into <paramref name="folder"/> and returns its path.</summary>
+    public static string Write(string folder)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(ShippedPath()), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
+        var building = new JsonObject { ["id"] = Building, ["name"] = "Test plant room", ["equipment"] = JsonNode.Parse(Items) };
+        root["sites"]![0]!["buildings"]!.AsArray().Add(building);
+        string path = Path.Combine(folder, "topology.e2e.json");
+        File.WriteAllText(path, root.ToJsonString());
+        return path;
+    }
+
+    public static string Topic(string equipmentId, string channel = "telemetry") => $"facility/riverside/{Building}/{equipmentId}/{channel}";
+
+    private static string ShippedPath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "deploy", "topology.json");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException("deploy/topology.json not found above the test binaries");
+    }
+}
