@@ -41,6 +41,18 @@ public sealed class ArgumentErrorTests
     }
 
     [Fact]
+    public async Task Alarm_kpis_need_a_site_and_a_window_with_a_unit()
+    {
+        var noSite = await CliRun.RunAsync("alarms", "kpis");
+        var badWindow = await CliRun.RunAsync("alarms", "kpis", "--site", "riverside", "--window", "24");
+
+        Assert.NotEqual(0, noSite.ExitCode);
+        Assert.Contains("--site", noSite.Error);
+        Assert.NotEqual(0, badWindow.ExitCode);
+        Assert.Contains("Invalid value '24' for --window: expected a duration like 30m, 1h, 2d or 1h30m", badWindow.Error);
+    }
+
+    [Fact]
     public async Task Telemetry_history_needs_a_metric()
     {
         var run = await CliRun.RunAsync("telemetry", "history", "pump-1");

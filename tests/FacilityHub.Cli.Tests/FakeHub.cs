@@ -25,6 +25,8 @@ public sealed class FakeHub : IAsyncLifetime
 
     public ConcurrentQueue<GetTelemetryHistoryRequest> HistoryRequests { get; } = new();
 
+    public ConcurrentQueue<GetAlarmKpisRequest> KpiRequests { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -61,8 +63,16 @@ public sealed class FakeHub : IAsyncLifetime
                 : throw new RpcException(new Status(StatusCode.NotFound, $"equipment '{request.EquipmentId}' is not in the topology"));
     }
 
-    private sealed class Alarms : AlarmService.AlarmServiceBase
+    private sealed class Alarms(FakeHub hub) : AlarmService.AlarmServiceBase
     {
+        public override Task<AlarmKpis> GetAlarmKpis(GetAlarmKpisRequest request, ServerCallContext context)
+        {
+            hub.KpiRequests.Enqueue(request);
+            return request.SiteId == "riverside"
+                ? Task.FromResult(Samples.Kpis())
+                : throw new RpcException(new Status(StatusCode.NotFound, $"site '{request.SiteId}' is not in the topology"));
+        }
+
         public override Task<ListAlarmsResponse> ListAlarms(ListAlarmsRequest request, ServerCallContext context)
         {
             var all = new[] { Samples.BurstPipe(), Samples.HotMotor() };

@@ -1,3 +1,4 @@
+using FacilityHub.Cli.Alarms;
 using FacilityHub.Cli.Assets;
 using FacilityHub.Cli.Ingestion;
 using FacilityHub.Cli.WorkOrders;
@@ -106,5 +107,35 @@ public sealed class FakeHubTests(FakeHub hub) : IClassFixture<FakeHub>
         Assert.Equal(
             IngestionStatsView.Render(new Api.V1.IngestionStats { Accepted = 7, PointsWritten = 21, Rejected = { ["bad_topic"] = 1 } }),
             run.Out);
+    }
+
+    [Fact]
+    public async Task Alarm_kpis_ask_for_the_site_and_window_and_print_the_figures()
+    {
+        var run = await CliRun.RunAsync("--hub", hub.Url, "alarms", "kpis", "--site", "riverside", "--window", "2h");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        Assert.Equal(AlarmKpisView.Render(Samples.Kpis()), run.Out);
+        Assert.Contains(hub.KpiRequests, r => r.SiteId == "riverside" && r.Window?.ToTimeSpan() == TimeSpan.FromHours(2));
+    }
+
+    [Fact]
+    public async Task Alarm_kpis_without_a_window_leave_it_to_the_hub()
+    {
+        var run = await CliRun.RunAsync("--hub", hub.Url, "alarms", "kpis", "--site", "riverside");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(hub.KpiRequests, r => r.SiteId == "riverside" && r.Window is null);
+    }
+
+    [Fact]
+    public async Task Alarm_kpis_of_an_unknown_site_give_the_hubs_status_on_one_line()
+    {
+        var run = await CliRun.RunAsync("--hub", hub.Url, "alarms", "kpis", "--site", "nowhere");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("fhub: NOT_FOUND: site 'nowhere' is not in the topology\n", run.Error);
+        Assert.Equal("", run.Out);
     }
 }

@@ -36,6 +36,42 @@ internal static class Samples
         },
     };
 
+    /// <summary>A day of riverside: one flood, a chattering panic button, a stale burst pipe.</summary>
+    public static AlarmKpis Kpis() => new()
+    {
+        SiteId = "riverside",
+        WindowStart = At(10, 0, 3) - Duration.FromTimeSpan(TimeSpan.FromHours(24)),
+        WindowEnd = At(10, 0, 3),
+        Activations = 30,
+        AveragePer10Minutes = 30.0 / 144,
+        PeakPer10Minutes = 14,
+        PeakIntervalStart = At(8, 10, 3),
+        Last10Minutes = 2,
+        FloodIntervals = 1,
+        FloodPeriods = 1,
+        PercentTimeInFlood = 100.0 / 144,
+        FloodActive = false,
+        Chattering =
+        {
+            new ChatteringAlarm { AlarmTag = "alarm-1203/zone_tripped", Activations = 12, MaxIn60S = 4, LastActivation = At(9, 58, 0) },
+        },
+        Stale =
+        {
+            new StaleAlarm
+            {
+                AlarmTag = "pump-1/pressure_collapse",
+                AlarmId = "pump-1/pressure_collapse/1",
+                RaisedAt = At(7, 0, 0) - Duration.FromTimeSpan(TimeSpan.FromDays(2)),
+                ActiveFor = Duration.FromTimeSpan(new TimeSpan(2, 3, 0, 3)),
+            },
+        },
+        TopTen =
+        {
+            new FrequentAlarm { AlarmTag = "alarm-1203/zone_tripped", Activations = 12, PercentOfActivations = 40 },
+            new FrequentAlarm { AlarmTag = "pump-1/motor_hot", Activations = 3, PercentOfActivations = 10 },
+        },
+    };
+
     public static Alarm BurstPipe() => new()
     {
         AlarmId = "pump-1/pressure_collapse/1",

@@ -15,6 +15,7 @@ public static class TestTopology
           { "id": "t-pump-quiet", "kind": "water_pump", "rules": { "offline": { "after_s": 2 } } },
           { "id": "t-pump-chatter", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-dishwasher", "kind": "dishwasher", "rules": { "rinse_temp_low": { "on_delay_s": 1, "off_delay_s": 1 } } },
+          { "id": "t-alarm-chatter", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-alarm-arming", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-alarm-a", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-alarm-b", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },

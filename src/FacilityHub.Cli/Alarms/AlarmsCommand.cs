@@ -5,7 +5,7 @@ using FacilityHub.Cli.Hub;
 
 namespace FacilityHub.Cli.Alarms;
 
-/// <summary>fhub alarms list|show|ack|shelve|unshelve|comment|watch</summary>
+/// <summary>fhub alarms list|show|ack|shelve|unshelve|comment|watch|kpis</summary>
 internal static class AlarmsCommand
 {
     private const int MaxPageSize = 1000;
@@ -68,6 +68,7 @@ internal static class AlarmsCommand
             AlarmActionCommands.Unshelve(context),
             AlarmActionCommands.Comment(context),
             AlarmWatchCommand.Create(context),
+            AlarmKpisCommand.Create(context),
         };
     }
 }

@@ -15,6 +15,10 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("ListWorkOrders"), ReadOnly] Task<Page<WorkOrderView>> ListWorkOrders(WorkOrderQuery query);
     [Alias("FindAlarm"), ReadOnly] Task<AlarmView?> FindAlarm(string alarmId);
 
+    /// <summary>Alarm-system KPIs (EEMUA 191) of the site over (<paramref name="from"/>, <paramref name="to"/>],
+    /// at most <see cref="SiteGrain.ActivationsKeptFor"/> back; stale alarms as of <paramref name="to"/>.</summary>
+    [Alias("GetAlarmKpis"), ReadOnly] Task<AlarmKpiView> GetAlarmKpis(DateTimeOffset from, DateTimeOffset to);
+
     /// <summary>Alarm changes after <paramref name="afterSequence"/>; waits up to <paramref name="wait"/> for one
     /// when there is none yet (an empty answer then). 0 asks for a snapshot.</summary>
     [Alias("WaitForAlarmChanges"), AlwaysInterleave] Task<AlarmChanges> WaitForAlarmChanges(long afterSequence, TimeSpan wait);

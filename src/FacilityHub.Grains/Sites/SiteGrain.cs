@@ -4,7 +4,9 @@ using FacilityHub.Grains.WorkOrders;
 
 namespace FacilityHub.Grains.Sites;
 
-public sealed class SiteGrain([PersistentState("site", GrainStorage.Name)] IPersistentState<SiteState> state) : Grain, ISiteGrain
+public sealed class SiteGrain(
+    [PersistentState("site", GrainStorage.Name)] IPersistentState<SiteState> state,
+    TimeProvider time) : Grain, ISiteGrain
 {
     /// <summary>Cleared alarms kept for the list; the others are always kept.</summary>
     public const int NormalAlarmsKept = 5000;
@@ -12,12 +14,23 @@ public sealed class SiteGrain([PersistentState("site", GrainStorage.Name)] IPers
     /// <summary>Alarm changes kept in memory for watchers that reconnect; older ones get a fresh snapshot.</summary>
     public const int ChangesKept = 10_000;
 
+    /// <summary>How far back the activation log (and so the alarm KPIs) reaches.</summary>
+    public static readonly TimeSpan ActivationsKeptFor = TimeSpan.FromDays(7);
+
+    /// <summary>Most activations logged; the oldest go first (about 50 bytes each in the stored state).</summary>
+    public const int MaxActivationsKept = 50_000;
+
     private readonly LinkedList<AlarmChange> _changes = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task UpsertAlarm(AlarmView alarm)
     {
-        if (state.State.Alarms.TryGetValue(alarm.AlarmId, out var known) && known == alarm) return;
+        bool seen = state.State.Alarms.TryGetValue(alarm.AlarmId, out var known);
+        if (seen && known == alarm) return;
+        // An activation is a condition starting: a new occurrence, or one that returned before it was acknowledged
+        // (that is what chattering looks like).
+        if (!seen && alarm.ConditionActive) RecordActivation(alarm, alarm.RaisedAt, newOccurrence: true);
+        else if (seen && !known!.ConditionActive && alarm.ConditionActive) RecordActivation(alarm, time.GetUtcNow(), newOccurrence: false);
         state.State.Alarms[alarm.AlarmId] = alarm;
         // An older occurrence of the same alarm is over: it shows as normal.
         if (AlarmKeys.TryParse(alarm.AlarmId, out string tag, out int occurrence) && occurrence > 1
@@ -67,6 +80,17 @@ public sealed class SiteGrain([PersistentState("site", GrainStorage.Name)] IPers
 
     public Task<AlarmView?> FindAlarm(string alarmId) => Task.FromResult(state.State.Alarms.GetValueOrDefault(alarmId));
 
+    public Task<AlarmKpiView> GetAlarmKpis(DateTimeOffset from, DateTimeOffset to)
+    {
+        string site = this.GetPrimaryKeyString();
+        var activations = state.State.Activations.Select(a => new AlarmActivation(TagOf(a.AlarmId), a.AlarmId, site, a.Priority, a.RaisedAt));
+        var active = state.State.Alarms.Values
+            .Where(a => a.State is AlarmLifecycleState.ActiveUnacknowledged or AlarmLifecycleState.ActiveAcknowledged)
+            .Select(a => new ActiveAlarm(AlarmKeys.Tag(a.EquipmentId, a.RuleId), a.AlarmId, a.RaisedAt));
+        var report = AlarmKpis.Compute(activations, active, from, to);
+        return Task.FromResult(AlarmKpiView.Of(report, state.State.ActivationsRecorded));
+    }
+
     public async Task<AlarmChanges> WaitForAlarmChanges(long afterSequence, TimeSpan wait)
     {
         if (afterSequence >= state.State.AlarmSequence)
@@ -87,6 +111,21 @@ public sealed class SiteGrain([PersistentState("site", GrainStorage.Name)] IPers
             .Select(a => new AlarmChange(current, a));
         return new AlarmChanges(current, true, [.. snapshot]);
     }
+
+    /// <summary>Logs a new occurrence. One the site's list dropped (an old, normal one) and its alarm grain
+    /// publishes again after a restart is already in the log, or too old for it.</summary>
+    private void RecordActivation(AlarmView alarm, DateTimeOffset at, bool newOccurrence)
+    {
+        var log = state.State.Activations;
+        var cutoff = time.GetUtcNow() - ActivationsKeptFor;
+        if (at < cutoff || (newOccurrence && log.Exists(a => a.AlarmId == alarm.AlarmId))) return;
+        log.Add(new AlarmActivationEntry(alarm.AlarmId, alarm.Priority, at));
+        state.State.ActivationsRecorded++;
+        log.RemoveAll(a => a.RaisedAt < cutoff);
+        if (log.Count > MaxActivationsKept) log.RemoveRange(0, log.Count - MaxActivationsKept);
+    }
+
+    private static string TagOf(string alarmId) => AlarmKeys.TryParse(alarmId, out string tag, out _) ? tag : alarmId;
 
     private static bool Same(WorkOrderView a, WorkOrderView b) =>
         a.Status == b.Status && a.SendAttempts == b.SendAttempts && a.LastError == b.LastError && a.Steps.Length == b.Steps.Length && a.DispatchOrderId == b.DispatchOrderId;

@@ -6,10 +6,15 @@ using Grpc.Core;
 
 namespace FacilityHub.Server.Api;
 
-public sealed class AlarmApi(Estate estate, IGrainFactory grains) : AlarmService.AlarmServiceBase
+public sealed class AlarmApi(Estate estate, IGrainFactory grains, TimeProvider time) : AlarmService.AlarmServiceBase
 {
     /// <summary>Longest shelf an operator may put an alarm on.</summary>
     public static readonly TimeSpan MaxShelf = TimeSpan.FromDays(7);
+
+    public static readonly TimeSpan DefaultKpiWindow = TimeSpan.FromHours(24);
+
+    /// <summary>The KPIs reach as far back as the sites' activation logs.</summary>
+    public static readonly TimeSpan MaxKpiWindow = SiteGrain.ActivationsKeptFor;
 
     /// <summary>How long one long poll of the site's changes waits before the stream checks on its caller.</summary>
     private static readonly TimeSpan WatchPoll = TimeSpan.FromSeconds(10);
@@ -134,6 +139,18 @@ public sealed class AlarmApi(Estate estate, IGrainFactory grains) : AlarmService
             }
             after = changes.Sequence;
         }
+    }
+
+    public override async Task<AlarmKpis> GetAlarmKpis(GetAlarmKpisRequest request, ServerCallContext context)
+    {
+        Requests.Required(request.SiteId, "site_id");
+        var site = Sites.Resolve(estate, request.SiteId).Single();
+        var window = request.Window?.ToTimeSpan() ?? DefaultKpiWindow;
+        if (window <= TimeSpan.Zero) throw Requests.Invalid("window", "must be positive");
+        if (window > MaxKpiWindow) throw Requests.Invalid("window", $"must be at most {MaxKpiWindow.TotalDays:0} days");
+        var now = time.GetUtcNow();
+        var kpis = await grains.GetGrain<ISiteGrain>(site.Id).GetAlarmKpis(now - window, now);
+        return kpis.ToProto(site.Id);
     }
 
     private static string Operator(string name)

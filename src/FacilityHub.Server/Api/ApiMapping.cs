@@ -1,6 +1,7 @@
 using FacilityHub.Api.V1;
 using FacilityHub.Domain.Alarms;
 using FacilityHub.Grains.Alarms;
+using FacilityHub.Grains.Sites;
 using FacilityHub.Grains.WorkOrders;
 using FacilityHub.Server.Dispatch;
 using Google.Protobuf.WellKnownTypes;
@@ -43,6 +44,46 @@ public static class ApiMapping
         Actor = s.Actor,
         Note = s.Note,
     };
+
+    public static FacilityHub.Api.V1.AlarmKpis ToProto(this AlarmKpiView k, string siteId)
+    {
+        var kpis = new FacilityHub.Api.V1.AlarmKpis
+        {
+            SiteId = siteId,
+            WindowStart = Timestamp.FromDateTimeOffset(k.From),
+            WindowEnd = Timestamp.FromDateTimeOffset(k.To),
+            Activations = k.Activations,
+            AveragePer10Minutes = k.AveragePerInterval,
+            PeakPer10Minutes = k.PeakPerInterval,
+            Last10Minutes = k.InLatestInterval,
+            FloodIntervals = k.FloodIntervals,
+            FloodPeriods = k.FloodPeriods,
+            PercentTimeInFlood = k.PercentTimeInFlood,
+            FloodActive = k.FloodActive,
+        };
+        if (k.PeakIntervalStart is { } peak) kpis.PeakIntervalStart = Timestamp.FromDateTimeOffset(peak);
+        kpis.Chattering.AddRange(k.Chattering.Select(c => new FacilityHub.Api.V1.ChatteringAlarm
+        {
+            AlarmTag = c.Tag,
+            Activations = c.Activations,
+            MaxIn60S = c.MostWithinChatterWindow,
+            LastActivation = Timestamp.FromDateTimeOffset(c.LastActivation),
+        }));
+        kpis.Stale.AddRange(k.Stale.Select(s => new FacilityHub.Api.V1.StaleAlarm
+        {
+            AlarmTag = s.Tag,
+            AlarmId = s.AlarmId,
+            RaisedAt = Timestamp.FromDateTimeOffset(s.RaisedAt),
+            ActiveFor = Duration.FromTimeSpan(s.ActiveFor),
+        }));
+        kpis.TopTen.AddRange(k.MostFrequent.Select(f => new FacilityHub.Api.V1.FrequentAlarm
+        {
+            AlarmTag = f.Tag,
+            Activations = f.Activations,
+            PercentOfActivations = f.PercentOfActivations,
+        }));
+        return kpis;
+    }
 
     // The proto enum mirrors the domain's numbering (1..7); UNSPECIFIED is 0.
     public static AlarmState ToProto(AlarmLifecycleState s) => (AlarmState)(int)s;

@@ -6,6 +6,7 @@ using FacilityHub.Grains.WorkOrders;
 using FacilityHub.Ingestion.Influx;
 using FacilityHub.Ingestion.Mqtt;
 using FacilityHub.Ingestion.Pipeline;
+using FacilityHub.Server.Alarms;
 using FacilityHub.Server.Api;
 using FacilityHub.Server.Dispatch;
 using Grpc.Net.Client;
@@ -52,6 +53,8 @@ public static class HubHost
 
         Compose(builder, hub, estate!);
         var app = builder.Build();
+        // Created now, not at first use: nothing else asks for it, and its meter must exist before any listener looks.
+        app.Services.GetRequiredService<AlarmMetrics>();
         app.MapGrpcService<AssetApi>();
         app.MapGrpcService<TelemetryApi>();
         app.MapGrpcService<AlarmApi>();
@@ -100,6 +103,7 @@ public static class HubHost
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestionService>());
         services.AddHostedService<IngestionReporter>();
         services.AddHostedService<EquipmentWatchStarter>();
+        services.AddSingleton<AlarmMetrics>();
 
         services.AddGrpc(o => o.Interceptors.Add<ErrorInterceptor>());
         services.AddGrpcReflection();
