@@ -118,6 +118,40 @@ public sealed class AlarmLifecycleTests(HubFixture hub)
     }
 
     [Fact]
+    public async Task An_alarm_out_of_service_records_its_condition_without_annunciating_and_comes_back_when_returned_to_service()
+    {
+        string panel = TestTopology.Topic("t-alarm-oos", "event");
+        await hub.PublishAsync(panel, """{"event":"zone_tripped","zone":"smoke"}""");
+        var alarm = await ActiveAlarmAsync("t-alarm-oos");
+
+        var oos = await hub.Alarms.RemoveAlarmFromServiceAsync(new RemoveAlarmFromServiceRequest { AlarmId = alarm.AlarmId, Operator = "gina", Reason = "detector fouled by paint" });
+        Assert.Equal(AlarmState.OutOfService, oos.State);
+        var twice = await Assert.ThrowsAsync<RpcException>(() => hub.Alarms.RemoveAlarmFromServiceAsync(
+            new RemoveAlarmFromServiceRequest { AlarmId = alarm.AlarmId, Operator = "gina", Reason = "again" }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, twice.StatusCode);
+        var ack = await Assert.ThrowsAsync<RpcException>(() => hub.Alarms.AcknowledgeAlarmsAsync(
+            new AcknowledgeAlarmsRequest { AlarmIds = { alarm.AlarmId }, Operator = "gina" }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, ack.StatusCode);
+
+        // Restored and tripped again while out of service: recorded, not annunciated, no new occurrence.
+        await hub.PublishAsync(panel, """{"event":"zone_restored","zone":"smoke"}""");
+        await hub.PublishAsync(panel, """{"event":"zone_tripped","zone":"smoke"}""");
+        await Eventually.UntilAsync(async () =>
+            (await hub.Alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = alarm.AlarmId })).History.Count(s => s.Cause.EndsWith("(not annunciated)", StringComparison.Ordinal)) == 2,
+            Deadline, "both condition changes are on record");
+        Assert.Equal(AlarmState.OutOfService, (await hub.Alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = alarm.AlarmId })).State);
+
+        var back = await hub.Alarms.ReturnAlarmToServiceAsync(new ReturnAlarmToServiceRequest { AlarmId = alarm.AlarmId, Operator = "gina", Note = "detector replaced" });
+        // The condition cleared and came back while out of service: a new occurrence, annunciated.
+        var listed = await hub.Alarms.ListAlarmsAsync(new ListAlarmsRequest { EquipmentId = "t-alarm-oos", ConditionActiveOnly = true });
+        var current = Assert.Single(listed.Alarms);
+        Assert.Equal(AlarmState.ActiveUnacknowledged, current.State);
+        Assert.EndsWith("/2", current.AlarmId);
+        Assert.Equal(AlarmState.Normal, (await hub.Alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = alarm.AlarmId })).State);
+        Assert.Equal(AlarmState.ActiveUnacknowledged, back.State);
+    }
+
+    [Fact]
     public async Task Watching_gives_a_snapshot_then_every_change_and_resumes_after_a_reconnect_without_gaps_or_repeats()
     {
         const string Panel = "facility/riverside/rs-b1/rs-b1-alarm-0401/event";

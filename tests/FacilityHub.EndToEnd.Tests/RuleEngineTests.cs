@@ -106,8 +106,8 @@ public sealed class RuleEngineTests(HubFixture hub)
     [Fact]
     public async Task After_kill_9_alarms_in_every_state_come_back_in_the_same_state_with_their_records_and_no_second_order()
     {
-        // a: active unacknowledged; b: active acknowledged; c: returned unacknowledged; d: shelved; e: normal.
-        foreach (var panel in new[] { "t-alarm-a", "t-alarm-b", "t-alarm-c", "t-alarm-d", "t-alarm-e" })
+        // a: active unacknowledged; b: active acknowledged; c: returned unacknowledged; d: shelved; e: normal; f: out of service.
+        foreach (var panel in new[] { "t-alarm-a", "t-alarm-b", "t-alarm-c", "t-alarm-d", "t-alarm-e", "t-alarm-f" })
         {
             await hub.PublishAsync(TestTopology.Topic(panel, "event"), """{"event":"zone_tripped","zone":"panic"}""");
         }
@@ -116,18 +116,20 @@ public sealed class RuleEngineTests(HubFixture hub)
         var c = await AlarmAsync("t-alarm-c", "zone_tripped");
         var d = await AlarmAsync("t-alarm-d", "zone_tripped");
         var e = await AlarmAsync("t-alarm-e", "zone_tripped");
+        var f = await AlarmAsync("t-alarm-f", "zone_tripped");
+        await hub.Alarms.RemoveAlarmFromServiceAsync(new RemoveAlarmFromServiceRequest { AlarmId = f.AlarmId, Operator = "frank", Reason = "detector broken, replacement ordered" });
         await hub.Alarms.AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { AlarmIds = { b.AlarmId, e.AlarmId }, Operator = "frank" });
         await hub.Alarms.ShelveAlarmAsync(new ShelveAlarmRequest { AlarmId = d.AlarmId, Operator = "frank", Reason = "resident testing the panel", Duration = Duration.FromTimeSpan(TimeSpan.FromHours(1)) });
         await hub.PublishAsync(TestTopology.Topic("t-alarm-c", "event"), """{"event":"zone_restored","zone":"panic"}""");
         await hub.PublishAsync(TestTopology.Topic("t-alarm-e", "event"), """{"event":"zone_restored","zone":"panic"}""");
-        var ids = new[] { a.AlarmId, b.AlarmId, c.AlarmId, d.AlarmId, e.AlarmId };
-        var expected = new[] { AlarmState.ActiveUnacknowledged, AlarmState.ActiveAcknowledged, AlarmState.ReturnedUnacknowledged, AlarmState.Shelved, AlarmState.Normal };
+        var ids = new[] { a.AlarmId, b.AlarmId, c.AlarmId, d.AlarmId, e.AlarmId, f.AlarmId };
+        var expected = new[] { AlarmState.ActiveUnacknowledged, AlarmState.ActiveAcknowledged, AlarmState.ReturnedUnacknowledged, AlarmState.Shelved, AlarmState.Normal, AlarmState.OutOfService };
         var before = await Eventually.UntilAsync(async () =>
         {
             var now = await Task.WhenAll(ids.Select(id => hub.Alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = id }).ResponseAsync));
             return now.Select(x => x.State).SequenceEqual(expected) ? now : null;
-        }, Deadline, "the five alarms reach their states");
-        await Eventually.UntilAsync(() => Task.FromResult(ids.All(id => hub.Dispatch!.Orders.Any(o => o.Order.IdempotencyKey == id))), Deadline, "all five orders reach dispatch");
+        }, Deadline, "the six alarms reach their states");
+        await Eventually.UntilAsync(() => Task.FromResult(ids.All(id => hub.Dispatch!.Orders.Any(o => o.Order.IdempotencyKey == id))), Deadline, "all six orders reach dispatch");
 
         await hub.KillAndRestartHubAsync();
 

@@ -5,7 +5,7 @@ using Google.Protobuf.WellKnownTypes;
 
 namespace FacilityHub.Cli.Alarms;
 
-/// <summary>fhub alarms show|ack|shelve|unshelve|comment: one alarm's record and the operators' actions on it.
+/// <summary>fhub alarms show|ack|shelve|unshelve|comment|out-of-service|return-to-service: one alarm's record and the operators' actions on it.
 /// Every action names the operator (--operator); the hub refuses one the alarm's state does not allow
 /// (FAILED_PRECONDITION, with the reason).</summary>
 internal static class AlarmActionCommands
@@ -97,6 +97,46 @@ internal static class AlarmActionCommands
                 AlarmId = parseResult.GetValue(id)!,
                 Operator = parseResult.GetValue(who)!,
                 Text = parseResult.GetValue(text)!,
+            }, cancellationToken: ct);
+            await context.Output.WriteAsync(AlarmsView.Render([alarm]));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    public static Command RemoveFromService(CliContext context)
+    {
+        var id = AlarmId();
+        var who = Operator();
+        var reason = new Option<string>("--reason") { Description = "Why, e.g. the detector is broken (required).", HelpName = "TEXT", Required = true };
+        var command = new Command("out-of-service", "Take an alarm out of service until it is returned: recorded, never annunciated.") { id, who, reason };
+        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var alarm = await new AlarmService.AlarmServiceClient(channel).RemoveAlarmFromServiceAsync(new RemoveAlarmFromServiceRequest
+            {
+                AlarmId = parseResult.GetValue(id)!,
+                Operator = parseResult.GetValue(who)!,
+                Reason = parseResult.GetValue(reason)!,
+            }, cancellationToken: ct);
+            await context.Output.WriteAsync(AlarmsView.Render([alarm]));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    public static Command ReturnToService(CliContext context)
+    {
+        var id = AlarmId();
+        var who = Operator();
+        var note = new Option<string>("--note") { Description = "A remark stored with the action.", HelpName = "TEXT" };
+        var command = new Command("return-to-service", "Put an out-of-service alarm back in service.") { id, who, note };
+        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var alarm = await new AlarmService.AlarmServiceClient(channel).ReturnAlarmToServiceAsync(new ReturnAlarmToServiceRequest
+            {
+                AlarmId = parseResult.GetValue(id)!,
+                Operator = parseResult.GetValue(who)!,
+                Note = parseResult.GetValue(note) ?? "",
             }, cancellationToken: ct);
             await context.Output.WriteAsync(AlarmsView.Render([alarm]));
             return 0;

@@ -67,6 +67,8 @@ internal static class AlarmsCommand
             AlarmActionCommands.Shelve(context),
             AlarmActionCommands.Unshelve(context),
             AlarmActionCommands.Comment(context),
+            AlarmActionCommands.RemoveFromService(context),
+            AlarmActionCommands.ReturnToService(context),
             AlarmWatchCommand.Create(context),
             AlarmKpisCommand.Create(context),
         };

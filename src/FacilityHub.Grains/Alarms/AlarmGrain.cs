@@ -76,6 +76,16 @@ public sealed partial class AlarmGrain(
     public Task<AlarmView> Comment(AlarmAction action) =>
         ActAsync(action, (alarm, now) => alarm.Comment(now, action.Operator, action.Note));
 
+    public async Task<AlarmView> RemoveFromService(AlarmAction action)
+    {
+        var view = await ActAsync(action, (alarm, now) => alarm.RemoveFromService(now, action.Operator, action.Note));
+        await StopShelfReminderAsync();
+        return view;
+    }
+
+    public Task<AlarmView> ReturnToService(AlarmAction action) =>
+        ActAsync(action, (alarm, now) => alarm.Restore(now, action.Operator, action.Note));
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         var now = time.GetUtcNow();

@@ -18,6 +18,8 @@ public interface IAlarmGrain : IGrainWithStringKey
     [Alias("Shelve")] Task<AlarmView> Shelve(AlarmAction action, TimeSpan duration);
     [Alias("Unshelve")] Task<AlarmView> Unshelve(AlarmAction action);
     [Alias("Comment")] Task<AlarmView> Comment(AlarmAction action);
+    [Alias("RemoveFromService")] Task<AlarmView> RemoveFromService(AlarmAction action);
+    [Alias("ReturnToService")] Task<AlarmView> ReturnToService(AlarmAction action);
 
     /// <summary>The current (or last) occurrence; null if the alarm never started.</summary>
     [Alias("GetCurrent"), AlwaysInterleave] Task<AlarmView?> GetCurrent();

@@ -36,7 +36,7 @@ public sealed class SiteGrain(
         if (AlarmKeys.TryParse(alarm.AlarmId, out string tag, out int occurrence) && occurrence > 1
             && state.State.Alarms.TryGetValue(AlarmKeys.Occurrence(tag, occurrence - 1), out var previous) && previous.State != AlarmLifecycleState.Normal)
         {
-            state.State.Alarms[previous.AlarmId] = previous with { State = AlarmLifecycleState.Normal, ShelvedUntil = null };
+            state.State.Alarms[previous.AlarmId] = previous with { State = AlarmLifecycleState.Normal, ConditionActive = false, ShelvedUntil = null };
         }
         Trim();
         long sequence = ++state.State.AlarmSequence;

@@ -112,6 +112,22 @@ public sealed class AlarmApi(Estate estate, IGrainFactory grains, TimeProvider t
         return alarm.ToProto();
     }
 
+    public override async Task<Alarm> RemoveAlarmFromService(RemoveAlarmFromServiceRequest request, ServerCallContext context)
+    {
+        var (_, tag) = Locate(request.AlarmId);
+        string operatorName = Operator(request.Operator);
+        Requests.Required(request.Reason, "reason");
+        var alarm = await grains.GetGrain<IAlarmGrain>(tag).RemoveFromService(new AlarmAction(request.AlarmId, operatorName, request.Reason));
+        return alarm.ToProto();
+    }
+
+    public override async Task<Alarm> ReturnAlarmToService(ReturnAlarmToServiceRequest request, ServerCallContext context)
+    {
+        var (_, tag) = Locate(request.AlarmId);
+        var alarm = await grains.GetGrain<IAlarmGrain>(tag).ReturnToService(new AlarmAction(request.AlarmId, Operator(request.Operator), request.Note));
+        return alarm.ToProto();
+    }
+
     public override async Task WatchAlarms(WatchAlarmsRequest request, IServerStreamWriter<AlarmUpdate> responseStream, ServerCallContext context)
     {
         Requests.Required(request.SiteId, "site_id");
