@@ -46,6 +46,7 @@ start hub dotnet "src/FacilityHub.Server/$bin/FacilityHub.Server.dll" \
     --Hub:TopologyFile="$root/deploy/topology.json" \
     --Mqtt:Port="$FH_MQTT_PORT" --Influx:Url="http://127.0.0.1:$FH_INFLUX_PORT" \
     --Redis:ConnectionString="127.0.0.1:$FH_REDIS_PORT" --Dispatch:Url="http://127.0.0.1:$dispatch_port" \
+    --Influx:SpoolDirectory="$data/influx-spool" \
     --Kestrel:Endpoints:Grpc:Url="http://127.0.0.1:$hub_port"
 
 fhub() { dotnet "src/FacilityHub.Cli/$bin/fhub.dll" --hub "http://127.0.0.1:$hub_port" "$@"; }

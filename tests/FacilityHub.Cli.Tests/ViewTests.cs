@@ -114,7 +114,8 @@ public sealed class ViewTests
         {
             Accepted = 120_345,
             PointsWritten = 481_380,
-            PointsFailed = 0,
+            PointsFailed = 40,
+            PointsSpooled = 40,
             Rejected = { ["unknown_device"] = 12, ["malformed_json"] = 3 },
         };
 
@@ -122,7 +123,8 @@ public sealed class ViewTests
             Lines(
                 "Accepted          120345",
                 "Points written    481380",
-                "Points failed          0",
+                "Points failed         40",
+                "Points spooled        40",
                 "Rejected              15",
                 "  malformed_json       3",
                 "  unknown_device      12"),

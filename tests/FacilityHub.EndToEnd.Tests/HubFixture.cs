@@ -40,6 +40,7 @@ public sealed class HubFixture : IAsyncLifetime
         _settings["Mqtt:ClientId"] = "e2e-hub";
         _settings["Influx:Url"] = Servers.InfluxUrl;
         _settings["Influx:Database"] = Servers.InfluxDatabase;
+        _settings["Influx:SpoolDirectory"] = Path.Combine(Servers.DataDir, "influx-spool");
         _settings["Redis:ConnectionString"] = Servers.RedisConnectionString;
         _settings["Dispatch:Url"] = $"http://127.0.0.1:{DispatchPort}";
         _settings["Orleans:SiloPort"] = FreePort.Next().ToString();

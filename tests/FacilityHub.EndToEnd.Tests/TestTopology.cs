@@ -13,6 +13,7 @@ public static class TestTopology
         [
           { "id": "t-pump-dry", "kind": "water_pump", "rules": { "dry_run": { "on_delay_s": 1, "off_delay_s": 1 }, "offline": { "enabled": false } } },
           { "id": "t-pump-quiet", "kind": "water_pump", "rules": { "offline": { "after_s": 2 } } },
+          { "id": "t-pump-influx-down", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-pump-chatter", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-dishwasher", "kind": "dishwasher", "rules": { "rinse_temp_low": { "on_delay_s": 1, "off_delay_s": 1 } } },
           { "id": "t-alarm-chatter", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },

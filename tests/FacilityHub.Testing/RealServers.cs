@@ -25,6 +25,8 @@ public sealed class RealServers : IAsyncDisposable
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
     private readonly EventHandler _killOnExit;
     private int _disposed;
+    private ServerProcess? _influxd;
+    private Func<ServerProcess>? _relaunchInflux;
 
     private RealServers(string dataDir)
     {
@@ -134,6 +136,31 @@ public sealed class RealServers : IAsyncDisposable
     }
 
     /// <summary>Kills the servers (whole process trees) and deletes <see cref="DataDir"/>.</summary>
+    /// <summary>Kills influxd (as a crash would); <see cref="RestartInfluxAsync"/> brings it back with its data.</summary>
+    public async Task StopInfluxAsync()
+    {
+        var influxd = _influxd ?? throw new InvalidOperationException("influxd is not running");
+        _influxd = null;
+        lock (_processes)
+        {
+            _processes.Remove(influxd);
+        }
+        await influxd.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Starts influxd again on the same port and data folder and waits until it answers.</summary>
+    public async Task RestartInfluxAsync(CancellationToken cancellationToken = default)
+    {
+        if (_influxd is not null || _relaunchInflux is null) throw new InvalidOperationException("influxd was not stopped");
+        var influxd = _relaunchInflux();
+        lock (_processes)
+        {
+            _processes.Add(influxd);
+        }
+        await influxd.WaitReadyAsync(InfluxPort, ct => InfluxPingsAsync(InfluxPort, ct), ReadyTimeout, cancellationToken).ConfigureAwait(false);
+        _influxd = influxd;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -224,8 +251,9 @@ public sealed class RealServers : IAsyncDisposable
                   suppress-logo = true
 
                 """);
-            return ServerProcess.Start("influxd", binary, dir, "run", "-config", config);
+            return _influxd = ServerProcess.Start("influxd", binary, dir, "run", "-config", config);
         }, InfluxPingsAsync, cancellationToken).ConfigureAwait(false);
+        _relaunchInflux = () => ServerProcess.Start("influxd", binary, dir, "run", "-config", config);
     }
 
     private async Task StartRedisAsync(string binary, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ public static class IngestionStatsView
             .AddRow("Accepted", Display.Number(stats.Accepted))
             .AddRow("Points written", Display.Number(stats.PointsWritten))
             .AddRow("Points failed", Display.Number(stats.PointsFailed))
+            .AddRow("Points spooled", Display.Number(stats.PointsSpooled))
             .AddRow("Rejected", Display.Number(stats.Rejected.Values.Sum()));
         foreach (var (reason, count) in stats.Rejected.OrderBy(r => r.Key, StringComparer.Ordinal))
         {

@@ -21,4 +21,7 @@ public sealed class InfluxOptions
 
     [Range(1, 100_000)] public int BatchSize { get; set; } = 5000;
     [Range(10, 60_000)] public int FlushIntervalMs { get; set; } = 200;
+
+    /// <summary>Where points InfluxDB did not take wait to be written again (relative: beside the hub's binaries).</summary>
+    [Required] public string SpoolDirectory { get; set; } = "influx-spool";
 }

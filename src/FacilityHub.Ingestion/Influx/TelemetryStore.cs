@@ -22,6 +22,7 @@ public sealed partial class TelemetryStore : IDisposable
     private readonly InfluxOptions _options;
     private readonly IngestionStats _stats;
     private readonly ILogger<TelemetryStore> _logger;
+    private readonly TelemetrySpool _spool;
     private int _loggedFailure;
 
     public TelemetryStore(IOptions<InfluxOptions> options, IngestionStats stats, ILogger<TelemetryStore> logger)
@@ -37,13 +38,16 @@ public sealed partial class TelemetryStore : IDisposable
         if (!string.IsNullOrEmpty(_options.Token)) clientOptions.Token = _options.Token;
         if (_options.V1Write) clientOptions.HttpClient = new HttpClient(new V1WriteHandler(new SocketsHttpHandler { UseProxy = false }));
         _client = new InfluxDBClient(clientOptions);
+        _spool = new TelemetrySpool(Path.GetFullPath(_options.SpoolDirectory, AppContext.BaseDirectory));
+        stats.ObserveSpool(() => _spool.Pending);
+        // Few retries: a batch that still fails goes to the spool on disk rather than piling up in memory.
         _writer = _client.GetWriteApi(new WriteOptions
         {
             BatchSize = _options.BatchSize,
             FlushInterval = _options.FlushIntervalMs,
             RetryInterval = 1000,
-            MaxRetries = 5,
-            MaxRetryDelay = 30_000,
+            MaxRetries = 2,
+            MaxRetryDelay = 5_000,
         });
         _writer.EventHandler += OnWriteEvent;
     }
@@ -65,6 +69,18 @@ public sealed partial class TelemetryStore : IDisposable
     /// <summary>Writes out what is buffered (used at shutdown).</summary>
     public void Flush() => _writer.Flush();
 
+    /// <summary>Writes the spooled points again; a no-op when nothing is spooled. Throws while InfluxDB is still down.</summary>
+    public async Task ReplaySpoolAsync(CancellationToken cancellationToken)
+    {
+        if (_spool.Pending == 0) return;
+        var writer = _client.GetWriteApiAsync();
+        long written = await _spool.ReplayAsync(
+            (lines, ct) => writer.WriteRecordsAsync([.. lines], WritePrecision.Ms, _options.Database, _options.Org, ct), cancellationToken).ConfigureAwait(false);
+        _stats.CountWritten(written);
+        Interlocked.Exchange(ref _loggedFailure, 0);
+        LogReplayed(written, _options.Url);
+    }
+
     private static PointData Tagged(PointData point, EquipmentItem item) =>
         point.Tag("site", item.SiteId).Tag("building", item.BuildingId).Tag("equipment", item.Id).Tag("kind", item.Kind.Name);
 
@@ -78,6 +94,7 @@ public sealed partial class TelemetryStore : IDisposable
                 break;
             case WriteErrorEvent failed:
                 _stats.CountFailed(Lines(failed.LineProtocol));
+                _spool.Append(failed.LineProtocol);
                 if (Interlocked.Exchange(ref _loggedFailure, 1) == 0) LogWriteFailed(_options.Url, failed.Exception.Message);
                 break;
             case WriteRuntimeExceptionEvent crashed:
@@ -94,6 +111,9 @@ public sealed partial class TelemetryStore : IDisposable
         _client.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "InfluxDB at {Url} did not take a batch of points after retries: {Error}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "InfluxDB at {Url} did not take a batch of points after retries: {Error}; spooled to disk, written again when it is back")]
     private partial void LogWriteFailed(string url, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "InfluxDB at {Url} took {Points} spooled points back")]
+    private partial void LogReplayed(long points, string url);
 }

@@ -35,7 +35,7 @@ public sealed class TelemetryApi(Estate estate, TelemetryHistory history, Pipeli
 
     public override Task<ApiStats> GetIngestionStats(GetIngestionStatsRequest request, ServerCallContext context)
     {
-        var response = new ApiStats { Accepted = stats.Accepted, PointsWritten = stats.PointsWritten, PointsFailed = stats.PointsFailed };
+        var response = new ApiStats { Accepted = stats.Accepted, PointsWritten = stats.PointsWritten, PointsFailed = stats.PointsFailed, PointsSpooled = stats.PointsSpooled };
         foreach (var (reason, count) in stats.Rejected) response.Rejected[ReasonName(reason)] = count;
         return Task.FromResult(response);
     }

@@ -102,6 +102,7 @@ public static class HubHost
         services.AddSingleton<MqttIngestionService>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestionService>());
         services.AddHostedService<IngestionReporter>();
+        services.AddHostedService<SpoolReplayer>();
         services.AddHostedService<EquipmentWatchStarter>();
         services.AddSingleton<AlarmMetrics>();
 
