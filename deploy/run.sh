@@ -6,6 +6,8 @@
 #
 # Ports (env): FH_HUB_PORT=5080 FH_DISPATCH_PORT=5090 FH_MQTT_PORT=18830 FH_INFLUX_PORT=18086
 #              FH_REDIS_PORT=16379; faults: FH_FAULTS (space-separated FAULT@EQUIPMENT+SECONDS).
+# gRPC auth: a random signing key is made once into $FH_DATA_DIR/auth.key (mode 600); the hub validates
+# tokens with it, the dispatch simulator and fhub mint theirs with it (fhub token --role R --name N).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -21,6 +23,16 @@ echo "run.sh: building (Release)..."
 dotnet build FacilityHub.sln -c Release -v q -nologo | grep -E "error|Warn|Elapsed" || true
 [ -f "src/FacilityHub.Server/$bin/FacilityHub.Server.dll" ] || { echo "run.sh: build failed" >&2; exit 1; }
 bash deploy/infra.sh start "$data"
+
+# The hub's Auth:SigningKey, made once and kept with the data: tokens minted earlier stay valid across runs.
+key_file="$data/auth.key"
+if [ ! -s "$key_file" ]; then
+    (umask 077 && printf 'base64:%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" > "$key_file")
+fi
+# In the environment, not on command lines (which any user can read with ps).
+export Auth__SigningKey FHUB_SIGNING_KEY
+Auth__SigningKey=$(cat "$key_file")
+FHUB_SIGNING_KEY=$Auth__SigningKey
 
 pids=()
 cleanup() {
@@ -41,7 +53,7 @@ start() {
 }
 
 start dispatch dotnet "simulators/FacilityHub.DispatchSimulator/$bin/FacilityHub.DispatchSimulator.dll" \
-    --port "$dispatch_port" --hub-url "http://127.0.0.1:$hub_port" --state-file "$data/dispatch-orders.json"
+    --port "$dispatch_port" --hub-url "http://127.0.0.1:$hub_port" --hub-key-file "$key_file" --state-file "$data/dispatch-orders.json"
 start hub dotnet "src/FacilityHub.Server/$bin/FacilityHub.Server.dll" \
     --Hub:TopologyFile="$root/deploy/topology.json" \
     --Mqtt:Port="$FH_MQTT_PORT" --Influx:Url="http://127.0.0.1:$FH_INFLUX_PORT" \
@@ -50,8 +62,10 @@ start hub dotnet "src/FacilityHub.Server/$bin/FacilityHub.Server.dll" \
     --Kestrel:Endpoints:Grpc:Url="http://127.0.0.1:$hub_port"
 
 fhub() { dotnet "src/FacilityHub.Cli/$bin/fhub.dll" --hub "http://127.0.0.1:$hub_port" "$@"; }
+# An admin's token for this script's own calls (ingestion stats is for operators and admins).
+token=$(fhub token --role admin --name run.sh --ttl 1h)
 for _ in $(seq 1 120); do
-    fhub ingestion stats >/dev/null 2>&1 && break
+    FHUB_TOKEN=$token fhub ingestion stats >/dev/null 2>&1 && break
     kill -0 "${pids[1]}" 2>/dev/null || { echo "run.sh: the hub stopped; see [hub] above" >&2; exit 1; }
     sleep 0.5
 done
@@ -61,6 +75,9 @@ for f in $faults; do inject+=(--inject "$f"); done
 start fleet dotnet "simulators/FacilityHub.FleetSimulator/$bin/FacilityHub.FleetSimulator.dll" \
     --mqtt-port "$FH_MQTT_PORT" --topology "$root/deploy/topology.json" --interval 2 --clear-after 60 "${inject[@]}"
 
-echo "run.sh: running. Faults: $faults. In another shell: dotnet src/FacilityHub.Cli/$bin/fhub.dll --hub http://127.0.0.1:$hub_port alarms list"
+echo "run.sh: running. Faults: $faults. In another shell (as the operator alice):"
+echo "  export FHUB_SIGNING_KEY=\$(cat $key_file) FHUB_URL=http://127.0.0.1:$hub_port"
+echo "  export FHUB_TOKEN=\$(dotnet src/FacilityHub.Cli/$bin/fhub.dll token --role operator --name alice)"
+echo "  dotnet src/FacilityHub.Cli/$bin/fhub.dll alarms list"
 echo "run.sh: Ctrl-C stops everything."
 wait "${pids[1]}"

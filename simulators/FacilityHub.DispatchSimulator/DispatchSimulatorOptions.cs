@@ -15,6 +15,21 @@ public sealed record DispatchSimulatorOptions
     /// </summary>
     public Uri? HubUrl { get; init; }
 
+    /// <summary>
+    /// The hub's signing key (its <c>Auth:SigningKey</c>: text, or <c>base64:</c> and base64). Each progress
+    /// report carries a short-lived token, minted with it, of the service identity <see cref="HubIdentity"/>
+    /// in role <c>dispatch</c>. Without it reports go unauthenticated, which only a fake hub takes.
+    /// </summary>
+    public string? HubSigningKey { get; init; }
+
+    /// <summary>The name the hub records as the actor of the steps this simulator reports.</summary>
+    public string HubIdentity { get; init; } = "dispatch-simulator";
+
+    /// <summary>The hub's <c>Auth:Issuer</c> and <c>Auth:Audience</c>.</summary>
+    public string HubIssuer { get; init; } = FacilityHub.Auth.HubTokens.DefaultIssuer;
+
+    public string HubAudience { get; init; } = FacilityHub.Auth.HubTokens.DefaultAudience;
+
     /// <summary>JSON file the received orders are saved to and loaded from, so a restart still deduplicates.</summary>
     public string? StateFile { get; init; }
 

@@ -34,6 +34,11 @@ var hubUrlOption = new Option<Uri?>("--hub-url")
     },
 };
 
+var hubKeyFileOption = new Option<string?>("--hub-key-file")
+{
+    Description = "File holding the hub's signing key (its Auth:SigningKey); FHUB_SIGNING_KEY gives it otherwise. Needed with --hub-url: each report carries a token of role dispatch",
+};
+
 var stateFileOption = new Option<string?>("--state-file")
 {
     Description = "JSON file that keeps the received orders across restarts (created if missing)",
@@ -42,13 +47,43 @@ var stateFileOption = new Option<string?>("--state-file")
 var rootCommand = new RootCommand("FacilityHub dispatch simulator: a fake dispatch system serving dispatch.v1.DispatchService over plaintext gRPC on 127.0.0.1.");
 rootCommand.Options.Add(portOption);
 rootCommand.Options.Add(hubUrlOption);
+rootCommand.Options.Add(hubKeyFileOption);
 rootCommand.Options.Add(stateFileOption);
 rootCommand.SetAction(async (parseResult, cancellationToken) =>
 {
+    var hubUrl = parseResult.GetValue(hubUrlOption);
+    string? hubKey = null;
+    if (hubUrl is not null)
+    {
+        var keyFile = parseResult.GetValue(hubKeyFileOption);
+        try
+        {
+            hubKey = keyFile is null ? Environment.GetEnvironmentVariable("FHUB_SIGNING_KEY") : await File.ReadAllTextAsync(keyFile, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"[dispatch] cannot read --hub-key-file {keyFile}: {ex.Message}");
+            return 2;
+        }
+
+        if (string.IsNullOrWhiteSpace(hubKey))
+        {
+            Console.Error.WriteLine("[dispatch] --hub-url needs the hub's signing key: --hub-key-file PATH or FHUB_SIGNING_KEY");
+            return 2;
+        }
+
+        if (FacilityHub.Auth.SigningKey.TryParse(hubKey, out var problem) is null)
+        {
+            Console.Error.WriteLine($"[dispatch] the hub's signing key {problem}");
+            return 2;
+        }
+    }
+
     var options = new DispatchSimulatorOptions
     {
         Port = parseResult.GetValue(portOption),
-        HubUrl = parseResult.GetValue(hubUrlOption),
+        HubUrl = hubUrl,
+        HubSigningKey = hubKey,
         StateFile = parseResult.GetValue(stateFileOption),
     };
 
@@ -72,7 +107,7 @@ rootCommand.SetAction(async (parseResult, cancellationToken) =>
     {
         var orders = server.Orders.Count;
         var loaded = options.StateFile is null ? "" : $", state file {Path.GetFullPath(options.StateFile)} ({orders} orders loaded)";
-        var hub = options.HubUrl is null ? "" : $", reporting progress to {options.HubUrl.GetLeftPart(UriPartial.Authority)}";
+        var hub = options.HubUrl is null ? "" : $", reporting progress to {options.HubUrl.GetLeftPart(UriPartial.Authority)} as {options.HubIdentity}";
         Console.WriteLine($"[dispatch] listening on {server.Url.GetLeftPart(UriPartial.Authority)} (gRPC, HTTP/2 plaintext){loaded}{hub}. Ctrl-C to stop.");
         try
         {

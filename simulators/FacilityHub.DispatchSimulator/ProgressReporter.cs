@@ -1,4 +1,5 @@
 using System.Globalization;
+using FacilityHub.Auth;
 using FacilityHub.Dispatch.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -15,11 +16,13 @@ namespace FacilityHub.DispatchSimulator;
 /// </summary>
 public sealed class ProgressReporter : IAsyncDisposable
 {
-    private const string Actor = "dispatch-simulator";
+    // Minted afresh for every attempt, so a report retried for hours still carries a valid token.
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(5);
     private static readonly ResiliencePropertyKey<string> DispatchIdKey = new("dispatch-order-id");
 
     private readonly DispatchSimulatorOptions _options;
     private readonly SimulatorConsole _console;
+    private readonly byte[]? _signingKey;
     private readonly GrpcChannel? _channel;
     private readonly DispatchProgressService.DispatchProgressServiceClient? _client;
     private readonly ResiliencePipeline _pipeline;
@@ -34,6 +37,12 @@ public sealed class ProgressReporter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _console = console;
+        if (options.HubSigningKey is not null)
+        {
+            _signingKey = SigningKey.TryParse(options.HubSigningKey, out var problem)
+                ?? throw new ArgumentException($"the hub's signing key {problem}", nameof(options));
+        }
+
         if (options.HubUrl is not null)
         {
             _channel = GrpcChannel.ForAddress(options.HubUrl, new GrpcChannelOptions
@@ -93,7 +102,6 @@ public sealed class ProgressReporter : IAsyncDisposable
             DispatchOrderId = order.DispatchOrderId,
             Kind = ProgressKind.Accepted,
             OccurredAt = Timestamp.FromDateTimeOffset(_options.TimeProvider.GetUtcNow()),
-            Actor = Actor,
             Note = "Accepted by the dispatch simulator",
         };
 
@@ -137,6 +145,15 @@ public sealed class ProgressReporter : IAsyncDisposable
         _stopping.Dispose();
     }
 
+    /// <summary>"authorization: Bearer" with a fresh token of the dispatch role, when the simulator has the key.</summary>
+    private Metadata? Credentials() => _signingKey is null ? null : new Metadata
+    {
+        {
+            "authorization",
+            "Bearer " + HubTokens.Mint(_signingKey, HubRoles.Dispatch, _options.HubIdentity, TokenLifetime, _options.TimeProvider, _options.HubIssuer, _options.HubAudience)
+        },
+    };
+
     private static bool IsWorthRetrying(RpcException ex) => ex.StatusCode switch
     {
         // A caller error will not go away by asking again.
@@ -157,7 +174,7 @@ public sealed class ProgressReporter : IAsyncDisposable
             await _pipeline.ExecuteAsync(async ctx =>
             {
                 var deadline = DateTime.UtcNow + _options.ProgressCallTimeout;
-                await _client!.ReportProgressAsync(request, deadline: deadline, cancellationToken: ctx.CancellationToken).ConfigureAwait(false);
+                await _client!.ReportProgressAsync(request, Credentials(), deadline, ctx.CancellationToken).ConfigureAwait(false);
             }, context).ConfigureAwait(false);
             Interlocked.Increment(ref _delivered);
             _console.Line($"reported ACCEPTED for {request.DispatchOrderId} to the hub at {HubAddress}");

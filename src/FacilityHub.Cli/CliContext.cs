@@ -1,11 +1,12 @@
 using System.CommandLine;
+using FacilityHub.Auth;
 using FacilityHub.Cli.Hub;
 using Grpc.Core;
 using Grpc.Net.Client;
 
 namespace FacilityHub.Cli;
 
-/// <summary>What every command needs: the output streams, the clock, the --hub option and the call wrapper.</summary>
+/// <summary>What every command needs: the output streams, the clock, the --hub and --token options and the call wrapper.</summary>
 internal sealed class CliContext(TextWriter output, TextWriter error, FhubEnvironment environment)
 {
     // Long enough for a 10,000-point history page from InfluxDB, short enough that a hung hub is noticed.
@@ -28,6 +29,17 @@ internal sealed class CliContext(TextWriter output, TextWriter error, FhubEnviro
         DefaultValueFactory = _ => HubAddress.Resolve(environment.HubUrl),
     };
 
+    public Option<string> Token { get; } = new("--token")
+    {
+        Description = $"The bearer token sent to the hub; {FhubEnvironment.TokenVariable} sets the default. 'fhub token' mints one.",
+        HelpName = "JWT",
+        Recursive = true,
+        DefaultValueFactory = _ => environment.Token?.Trim() ?? "",
+    };
+
+    /// <summary>The hub's signing key from FHUB_SIGNING_KEY, for <c>fhub token</c>.</summary>
+    public string? SigningKey { get; } = environment.SigningKey;
+
     /// <summary>
     /// Runs a command's calls on a channel to the hub and turns every failure into one line on
     /// stderr and exit code 1: no stack traces for operators.
@@ -43,11 +55,19 @@ internal sealed class CliContext(TextWriter output, TextWriter error, FhubEnviro
             return 1;
         }
 
+        string token = parseResult.GetValue(Token) ?? "";
+        if (token.Length > 0 && address.Scheme == Uri.UriSchemeHttp && !Loopback.IsLoopbackHost(address.Host))
+        {
+            await Error.WriteLineAsync(HubErrors.PlaintextToken(hub));
+            return 1;
+        }
+
         using var timeout = new CancellationTokenSource(endless ? Timeout.InfiniteTimeSpan : CallTimeout, Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        HttpMessageHandler handler = new SocketsHttpHandler { ConnectTimeout = ConnectTimeout };
         using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
-            HttpHandler = new SocketsHttpHandler { ConnectTimeout = ConnectTimeout },
+            HttpHandler = token.Length > 0 ? new BearerTokenHandler(token, handler) : handler,
             DisposeHttpClient = true,
             ThrowOperationCanceledOnCancellation = true,
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FacilityHub.Cli.Alarms;
 using FacilityHub.Cli.Assets;
+using FacilityHub.Cli.Auth;
 using FacilityHub.Cli.Ingestion;
 using FacilityHub.Cli.Telemetry;
 using FacilityHub.Cli.WorkOrders;
@@ -17,9 +18,11 @@ public static class FhubCli
         string[] args, TextWriter stdout, TextWriter stderr, FhubEnvironment environment, CancellationToken ct = default)
     {
         var context = new CliContext(stdout, stderr, environment);
-        var root = new RootCommand("fhub: look at a FacilityHub hub: assets, telemetry, alarms, work orders, ingestion.")
+        var root = new RootCommand("fhub: look at a FacilityHub hub: assets, telemetry, alarms, work orders, ingestion. Every call carries a bearer token (--token or FHUB_TOKEN).")
         {
             context.Hub,
+            context.Token,
+            TokenCommand.Create(context),
             AssetsCommand.Create(context),
             EquipmentCommand.Create(context),
             TelemetryCommand.Create(context),

@@ -13,11 +13,17 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     public static Task<CliRun> RunAsync(params string[] args) => RunWithHubAsync(ClosedHub(), args);
 
     /// <param name="hubUrl">What FHUB_URL says.</param>
-    public static async Task<CliRun> RunWithHubAsync(string hubUrl, params string[] args)
+    public static Task<CliRun> RunWithHubAsync(string hubUrl, params string[] args) => RunWithAsync(new FhubEnvironment(hubUrl, new FixedTime(Now)), args);
+
+    /// <summary>With FHUB_TOKEN and FHUB_SIGNING_KEY as given (and no hub listening at FHUB_URL).</summary>
+    public static Task<CliRun> RunWithVariablesAsync(string? token, string? signingKey, params string[] args) =>
+        RunWithAsync(new FhubEnvironment(ClosedHub(), new FixedTime(Now)) { Token = token, SigningKey = signingKey }, args);
+
+    public static async Task<CliRun> RunWithAsync(FhubEnvironment environment, params string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        var exitCode = await FhubCli.RunAsync(args, stdout, stderr, new FhubEnvironment(hubUrl, new FixedTime(Now)));
+        var exitCode = await FhubCli.RunAsync(args, stdout, stderr, environment);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 
@@ -31,7 +37,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         return $"http://127.0.0.1:{port}";
     }
 
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
     }

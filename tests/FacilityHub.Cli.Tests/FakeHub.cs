@@ -27,6 +27,9 @@ public sealed class FakeHub : IAsyncLifetime
 
     public ConcurrentQueue<GetAlarmKpisRequest> KpiRequests { get; } = new();
 
+    /// <summary>The authorization header of each ingestion-stats call ("" without one).</summary>
+    public ConcurrentQueue<string> StatsAuthorizations { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -108,8 +111,11 @@ public sealed class FakeHub : IAsyncLifetime
             return Task.FromResult(response);
         }
 
-        public override Task<IngestionStats> GetIngestionStats(GetIngestionStatsRequest request, ServerCallContext context) =>
-            Task.FromResult(new IngestionStats { Accepted = 7, PointsWritten = 21, Rejected = { ["bad_topic"] = 1 } });
+        public override Task<IngestionStats> GetIngestionStats(GetIngestionStatsRequest request, ServerCallContext context)
+        {
+            hub.StatsAuthorizations.Enqueue(context.RequestHeaders.GetValue("authorization") ?? "");
+            return Task.FromResult(new IngestionStats { Accepted = 7, PointsWritten = 21, Rejected = { ["bad_topic"] = 1 } });
+        }
     }
 
     private sealed class WorkOrders : WorkOrderService.WorkOrderServiceBase

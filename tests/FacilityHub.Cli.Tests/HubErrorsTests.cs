@@ -40,6 +40,16 @@ public sealed class HubErrorsTests
         Assert.Equal("fhub: UNAVAILABLE: time-series store is down", HubErrors.Describe(error, Hub));
     }
 
+    [Fact]
+    public void Unauthenticated_says_how_to_get_a_token()
+    {
+        var error = new RpcException(new Status(StatusCode.Unauthenticated, "the bearer token has expired"));
+
+        Assert.Equal(
+            "fhub: UNAUTHENTICATED: the bearer token has expired (set FHUB_TOKEN or --token; 'fhub token --role ROLE --name NAME' mints one)",
+            HubErrors.Describe(error, Hub));
+    }
+
     [Theory]
     [InlineData(StatusCode.OK, "OK")]
     [InlineData(StatusCode.Cancelled, "CANCELLED")]

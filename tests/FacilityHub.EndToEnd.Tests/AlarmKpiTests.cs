@@ -42,7 +42,7 @@ public sealed class AlarmKpiTests(HubFixture hub)
         Assert.DoesNotContain(kpis.Stale, s => s.AlarmTag == Tag);
 
         var stdout = new StringWriter();
-        int code = await FhubCli.RunAsync(["alarms", "kpis", "--site", "riverside", "--window", "1h"], stdout, TextWriter.Null, new FhubEnvironment(hub.HubUrl, TimeProvider.System));
+        int code = await FhubCli.RunAsync(["alarms", "kpis", "--site", "riverside", "--window", "1h"], stdout, TextWriter.Null, hub.FhubAs(FacilityHub.Auth.HubRoles.Quality, "quinn"));
         Assert.Equal(0, code);
         Assert.Contains(stdout.ToString().Split('\n'), l => l.StartsWith(Tag, StringComparison.Ordinal) && l.Contains(" 3 ", StringComparison.Ordinal));
     }

@@ -19,12 +19,12 @@ public sealed class AlarmLifecycleTests(HubFixture hub)
         var alarm = await ActiveAlarmAsync("rs-club-dishwasher-1");
         Assert.Equal(AlarmState.ActiveUnacknowledged, alarm.State);
 
-        var acked = await hub.Alarms.AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { AlarmIds = { alarm.AlarmId }, Operator = "alice", Note = "kitchen told" });
+        var acked = await hub.AlarmsAs("alice").AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { AlarmIds = { alarm.AlarmId }, Note = "kitchen told" });
         Assert.Equal(AlarmState.ActiveAcknowledged, Assert.Single(acked.Alarms).State);
 
         // Acknowledging twice is refused, saying why; nothing changes.
         var again = await Assert.ThrowsAsync<RpcException>(() =>
-            hub.Alarms.AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { AlarmIds = { alarm.AlarmId }, Operator = "alice" }).ResponseAsync);
+            hub.AlarmsAs("alice").AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { AlarmIds = { alarm.AlarmId } }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
         Assert.Contains("cannot acknowledge", again.Status.Detail);
         Assert.Contains(alarm.AlarmId, again.Status.Detail);
@@ -48,27 +48,40 @@ public sealed class AlarmLifecycleTests(HubFixture hub)
     }
 
     [Fact]
-    public async Task Actions_without_an_operator_or_on_unknown_alarms_are_refused_clearly()
+    public async Task The_actor_on_record_is_the_token_s_name_never_the_operator_the_request_names()
     {
-        // Tried: no operator, no ids, a malformed id, an id of an occurrence that never happened, an empty comment.
-        var noOperator = await Assert.ThrowsAsync<RpcException>(() => hub.Alarms.AcknowledgeAlarmsAsync(
-            new AcknowledgeAlarmsRequest { AlarmIds = { "rs-b1-pump-1/pressure_collapse/1" } }).ResponseAsync);
-        Assert.Equal((StatusCode.InvalidArgument, "operator: is required"), (noOperator.StatusCode, noOperator.Status.Detail));
+        await hub.PublishAsync("facility/riverside/rs-b1/rs-b1-alarm-0301/event", """{"event":"tamper"}""");
+        var alarm = await ActiveAlarmAsync("rs-b1-alarm-0301");
 
-        var noIds = await Assert.ThrowsAsync<RpcException>(() => hub.Alarms.AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { Operator = "alice" }).ResponseAsync);
+#pragma warning disable CS0612 // the deprecated field, set on purpose: the hub must ignore it
+        await hub.AlarmsAs("grace").AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { AlarmIds = { alarm.AlarmId }, Operator = "mallory", Note = "checked" });
+        await hub.AlarmsAs("grace").CommentAlarmAsync(new CommentAlarmRequest { AlarmId = alarm.AlarmId, Operator = "mallory", Text = "panel cover refitted" });
+#pragma warning restore CS0612
+
+        var record = await hub.Alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = alarm.AlarmId });
+        Assert.Contains(record.History, s => s.Cause == "acknowledged" && s.Actor == "grace" && s.Note == "checked");
+        Assert.Contains(record.History, s => s.Cause == "comment" && s.Actor == "grace" && s.Note == "panel cover refitted");
+        Assert.DoesNotContain(record.History, s => s.Actor == "mallory");
+    }
+
+    [Fact]
+    public async Task Actions_on_unknown_or_malformed_alarms_are_refused_clearly()
+    {
+        // Tried: no ids, a malformed id, an id of an occurrence that never happened, an empty comment.
+        var noIds = await Assert.ThrowsAsync<RpcException>(() => hub.Alarms.AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest()).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, noIds.StatusCode);
 
         var malformed = await Assert.ThrowsAsync<RpcException>(() => hub.Alarms.CommentAlarmAsync(
-            new CommentAlarmRequest { AlarmId = "pump-1", Operator = "alice", Text = "x" }).ResponseAsync);
+            new CommentAlarmRequest { AlarmId = "pump-1", Text = "x" }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
         Assert.StartsWith("alarm_id:", malformed.Status.Detail);
 
         var never = await Assert.ThrowsAsync<RpcException>(() => hub.Alarms.CommentAlarmAsync(
-            new CommentAlarmRequest { AlarmId = "rs-b1-pump-2/pressure_collapse/99", Operator = "alice", Text = "x" }).ResponseAsync);
+            new CommentAlarmRequest { AlarmId = "rs-b1-pump-2/pressure_collapse/99", Text = "x" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, never.StatusCode);
 
         var empty = await Assert.ThrowsAsync<RpcException>(() => hub.Alarms.CommentAlarmAsync(
-            new CommentAlarmRequest { AlarmId = "rs-b1-pump-1/pressure_collapse/1", Operator = "alice", Text = " " }).ResponseAsync);
+            new CommentAlarmRequest { AlarmId = "rs-b1-pump-1/pressure_collapse/1", Text = " " }).ResponseAsync);
         Assert.Equal((StatusCode.InvalidArgument, "text: is required"), (empty.StatusCode, empty.Status.Detail));
     }
 
@@ -78,24 +91,24 @@ public sealed class AlarmLifecycleTests(HubFixture hub)
         await hub.PublishAsync("facility/riverside/rs-b1/rs-b1-alarm-0402/event", """{"event":"zone_tripped","zone":"smoke"}""");
         var alarm = await ActiveAlarmAsync("rs-b1-alarm-0402");
 
-        var notShelved = await Assert.ThrowsAsync<RpcException>(() => hub.Alarms.UnshelveAlarmAsync(
-            new UnshelveAlarmRequest { AlarmId = alarm.AlarmId, Operator = "bob" }).ResponseAsync);
+        var notShelved = await Assert.ThrowsAsync<RpcException>(() => hub.AlarmsAs("bob").UnshelveAlarmAsync(
+            new UnshelveAlarmRequest { AlarmId = alarm.AlarmId }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, notShelved.StatusCode);
         Assert.Contains("not shelved", notShelved.Status.Detail);
-        var tooLong = await Assert.ThrowsAsync<RpcException>(() => hub.Alarms.ShelveAlarmAsync(new ShelveAlarmRequest
+        var tooLong = await Assert.ThrowsAsync<RpcException>(() => hub.AlarmsAs("bob").ShelveAlarmAsync(new ShelveAlarmRequest
         {
-            AlarmId = alarm.AlarmId, Operator = "bob", Reason = "contractor", Duration = Duration.FromTimeSpan(TimeSpan.FromDays(8)),
+            AlarmId = alarm.AlarmId, Reason = "contractor", Duration = Duration.FromTimeSpan(TimeSpan.FromDays(8)),
         }).ResponseAsync);
         Assert.Equal((StatusCode.InvalidArgument, "duration: must be at most 7 days"), (tooLong.StatusCode, tooLong.Status.Detail));
-        var noReason = await Assert.ThrowsAsync<RpcException>(() => hub.Alarms.ShelveAlarmAsync(new ShelveAlarmRequest
+        var noReason = await Assert.ThrowsAsync<RpcException>(() => hub.AlarmsAs("bob").ShelveAlarmAsync(new ShelveAlarmRequest
         {
-            AlarmId = alarm.AlarmId, Operator = "bob", Duration = Duration.FromTimeSpan(TimeSpan.FromMinutes(5)),
+            AlarmId = alarm.AlarmId, Duration = Duration.FromTimeSpan(TimeSpan.FromMinutes(5)),
         }).ResponseAsync);
         Assert.Equal((StatusCode.InvalidArgument, "reason: is required"), (noReason.StatusCode, noReason.Status.Detail));
 
-        var shelved = await hub.Alarms.ShelveAlarmAsync(new ShelveAlarmRequest
+        var shelved = await hub.AlarmsAs("bob").ShelveAlarmAsync(new ShelveAlarmRequest
         {
-            AlarmId = alarm.AlarmId, Operator = "bob", Reason = "smoke test by the fire contractor", Duration = Duration.FromTimeSpan(TimeSpan.FromSeconds(4)),
+            AlarmId = alarm.AlarmId, Reason = "smoke test by the fire contractor", Duration = Duration.FromTimeSpan(TimeSpan.FromSeconds(4)),
         });
         Assert.Equal(AlarmState.Shelved, shelved.State);
         Assert.True(shelved.ConditionActive);
@@ -124,13 +137,13 @@ public sealed class AlarmLifecycleTests(HubFixture hub)
         await hub.PublishAsync(panel, """{"event":"zone_tripped","zone":"smoke"}""");
         var alarm = await ActiveAlarmAsync("t-alarm-oos");
 
-        var oos = await hub.Alarms.RemoveAlarmFromServiceAsync(new RemoveAlarmFromServiceRequest { AlarmId = alarm.AlarmId, Operator = "gina", Reason = "detector fouled by paint" });
+        var oos = await hub.AlarmsAs("gina").RemoveAlarmFromServiceAsync(new RemoveAlarmFromServiceRequest { AlarmId = alarm.AlarmId, Reason = "detector fouled by paint" });
         Assert.Equal(AlarmState.OutOfService, oos.State);
-        var twice = await Assert.ThrowsAsync<RpcException>(() => hub.Alarms.RemoveAlarmFromServiceAsync(
-            new RemoveAlarmFromServiceRequest { AlarmId = alarm.AlarmId, Operator = "gina", Reason = "again" }).ResponseAsync);
+        var twice = await Assert.ThrowsAsync<RpcException>(() => hub.AlarmsAs("gina").RemoveAlarmFromServiceAsync(
+            new RemoveAlarmFromServiceRequest { AlarmId = alarm.AlarmId, Reason = "again" }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, twice.StatusCode);
-        var ack = await Assert.ThrowsAsync<RpcException>(() => hub.Alarms.AcknowledgeAlarmsAsync(
-            new AcknowledgeAlarmsRequest { AlarmIds = { alarm.AlarmId }, Operator = "gina" }).ResponseAsync);
+        var ack = await Assert.ThrowsAsync<RpcException>(() => hub.AlarmsAs("gina").AcknowledgeAlarmsAsync(
+            new AcknowledgeAlarmsRequest { AlarmIds = { alarm.AlarmId } }).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, ack.StatusCode);
 
         // Restored and tripped again while out of service: recorded, not annunciated, no new occurrence.
@@ -141,7 +154,8 @@ public sealed class AlarmLifecycleTests(HubFixture hub)
             Deadline, "both condition changes are on record");
         Assert.Equal(AlarmState.OutOfService, (await hub.Alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = alarm.AlarmId })).State);
 
-        var back = await hub.Alarms.ReturnAlarmToServiceAsync(new ReturnAlarmToServiceRequest { AlarmId = alarm.AlarmId, Operator = "gina", Note = "detector replaced" });
+        var back = await hub.AlarmsAs("gina").ReturnAlarmToServiceAsync(new ReturnAlarmToServiceRequest { AlarmId = alarm.AlarmId, Note = "detector replaced" });
+        Assert.Contains((await hub.Alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = alarm.AlarmId })).History, h => h.Actor == "gina" && h.Note == "detector replaced");
         // The condition cleared and came back while out of service: a new occurrence, annunciated.
         var listed = await hub.Alarms.ListAlarmsAsync(new ListAlarmsRequest { EquipmentId = "t-alarm-oos", ConditionActiveOnly = true });
         var current = Assert.Single(listed.Alarms);
@@ -189,7 +203,7 @@ public sealed class AlarmLifecycleTests(HubFixture hub)
 
         // While nobody watches: the operator acknowledges, then the zone is restored.
         string alarmId = seen[^1].Alarm.AlarmId;
-        await hub.Alarms.AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { AlarmIds = { alarmId }, Operator = "carol" });
+        await hub.AlarmsAs("carol").AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { AlarmIds = { alarmId } });
         await hub.PublishAsync(Panel, """{"event":"zone_restored","zone":"intrusion"}""");
         await Eventually.UntilAsync(async () =>
             (await hub.Alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = alarmId })).State == AlarmState.Normal,

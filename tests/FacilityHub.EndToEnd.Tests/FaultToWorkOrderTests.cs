@@ -48,6 +48,8 @@ public sealed class FaultToWorkOrderTests(HubFixture hub)
             return w.Status == FacilityHub.Api.V1.WorkOrderStatus.Accepted ? w : null;
         }, TimeSpan.FromSeconds(10), "the hub's work order is accepted");
         Assert.Equal(received.DispatchOrderId, accepted.DispatchOrderId);
+        // Recorded as done by the dispatch system's authenticated identity (its token's name).
+        Assert.Equal("dispatch-simulator", Assert.Single(accepted.Steps, s => s.Status == FacilityHub.Api.V1.WorkOrderStatus.Accepted).Actor);
         Assert.Equal(1, hub.Dispatch!.Orders.Count(o => o.Order.EquipmentId == "rs-b1-pump-1"));
         Assert.Equal(1, received.CreateCalls);
     }

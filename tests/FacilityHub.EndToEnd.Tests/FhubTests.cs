@@ -1,3 +1,4 @@
+using FacilityHub.Auth;
 using FacilityHub.Cli;
 using FacilityHub.Testing;
 
@@ -6,11 +7,25 @@ namespace FacilityHub.EndToEnd.Tests;
 [Collection(HubCollection.Name)]
 public sealed class FhubTests(HubFixture hub)
 {
+    /// <summary>fhub as the operator dave, with a token fhub minted itself from the hub's key (FHUB_SIGNING_KEY).</summary>
+    private string? _daveToken;
+
     private async Task<(int Code, string Out, string Err)> Fhub(params string[] args)
+    {
+        if (_daveToken is null)
+        {
+            var minted = await Run(new FhubEnvironment(hub.HubUrl, TimeProvider.System) { SigningKey = hub.SigningKeyText }, "token", "--role", "operator", "--name", "dave", "--ttl", "10m");
+            Assert.Equal(0, minted.Code);
+            _daveToken = minted.Out.Trim();
+        }
+        return await Run(new FhubEnvironment(hub.HubUrl, TimeProvider.System) { Token = _daveToken }, args);
+    }
+
+    private static async Task<(int Code, string Out, string Err)> Run(FhubEnvironment environment, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = await FhubCli.RunAsync(args, stdout, stderr, new FhubEnvironment(hub.HubUrl, TimeProvider.System));
+        int code = await FhubCli.RunAsync(args, stdout, stderr, environment);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -46,10 +61,10 @@ public sealed class FhubTests(HubFixture hub)
         Assert.Equal(0, orders.Code);
         Assert.Contains("home_alarm", orders.Out);
 
-        var ack = await Fhub("alarms", "ack", "rs-b1-alarm-0302/zone_tripped/1", "--operator", "dave", "--note", "called the resident");
+        var ack = await Fhub("alarms", "ack", "rs-b1-alarm-0302/zone_tripped/1", "--note", "called the resident");
         Assert.Equal(0, ack.Code);
         Assert.Contains("active_ack", ack.Out);
-        var twice = await Fhub("alarms", "ack", "rs-b1-alarm-0302/zone_tripped/1", "--operator", "dave");
+        var twice = await Fhub("alarms", "ack", "rs-b1-alarm-0302/zone_tripped/1");
         Assert.Equal(1, twice.Code);
         Assert.StartsWith("fhub: FAILED_PRECONDITION: rs-b1-alarm-0302/zone_tripped/1: cannot acknowledge", twice.Err);
         var record = await Fhub("alarms", "show", "rs-b1-alarm-0302/zone_tripped/1");
@@ -64,5 +79,18 @@ public sealed class FhubTests(HubFixture hub)
 
         Assert.Equal(1, result.Code);
         Assert.Equal("fhub: NOT_FOUND: equipment 'rs-b9-nothing' is not in the topology", result.Err.Trim());
+    }
+
+    [Fact]
+    public async Task Without_a_token_or_with_the_wrong_role_fhub_says_so_in_one_line()
+    {
+        var anonymous = await Run(new FhubEnvironment(hub.HubUrl, TimeProvider.System), "alarms", "list");
+        var quality = await Run(hub.FhubAs(HubRoles.Quality, "quinn"), "alarms", "ack", "rs-b1-alarm-0302/zone_tripped/1");
+
+        Assert.Equal(1, anonymous.Code);
+        Assert.StartsWith("fhub: UNAUTHENTICATED: a bearer token is required", anonymous.Err);
+        Assert.Contains("set FHUB_TOKEN or --token", anonymous.Err);
+        Assert.Equal(1, quality.Code);
+        Assert.Equal("fhub: PERMISSION_DENIED: role quality may not call facilityhub.v1.AlarmService/AcknowledgeAlarms", quality.Err.Trim());
     }
 }

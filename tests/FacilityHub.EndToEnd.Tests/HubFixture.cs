@@ -1,6 +1,12 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using FacilityHub.Api.V1;
+using FacilityHub.Auth;
+using FacilityHub.Cli;
 using FacilityHub.DispatchSimulator;
 using FacilityHub.Testing;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -8,11 +14,19 @@ using MQTTnet.Protocol;
 namespace FacilityHub.EndToEnd.Tests;
 
 /// <summary>One set of real servers for the collection: mosquitto, influxd and redis-server on free loopback
-/// ports, the dispatch simulator in-process, and the hub as a child process configured against them.</summary>
+/// ports, the dispatch simulator in-process, and the hub as a child process configured against them, with a
+/// signing key of its own from which the tests mint a token per role and name.</summary>
 public sealed class HubFixture : IAsyncLifetime
 {
+    /// <summary>Who the fixture's ready-made clients are.</summary>
+    public const string DefaultOperator = "e2e-operator";
+
     private readonly Dictionary<string, string> _settings = [];
+    private readonly ConcurrentDictionary<(string Role, string Name), string> _tokens = new();
     private IMqttClient? _publisher;
+
+    /// <summary>The hub's Auth:SigningKey, as configured (random per run).</summary>
+    public string SigningKeyText { get; } = SigningKey.Base64Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public RealServers Servers { get; private set; } = null!;
     public DispatchSimulatorServer? Dispatch { get; private set; }
@@ -26,10 +40,45 @@ public sealed class HubFixture : IAsyncLifetime
     public string HubLog => _earlierLogs + Hub.Output;
     private string _earlierLogs = "";
 
-    public AssetService.AssetServiceClient Assets => new(Channel);
-    public TelemetryService.TelemetryServiceClient Telemetry => new(Channel);
-    public AlarmService.AlarmServiceClient Alarms => new(Channel);
-    public WorkOrderService.WorkOrderServiceClient WorkOrders => new(Channel);
+    /// <summary>Clients that call as the operator <see cref="DefaultOperator"/>.</summary>
+    public AssetService.AssetServiceClient Assets => new(As(HubRoles.Operator, DefaultOperator));
+    public TelemetryService.TelemetryServiceClient Telemetry => new(As(HubRoles.Operator, DefaultOperator));
+    public AlarmService.AlarmServiceClient Alarms => new(As(HubRoles.Operator, DefaultOperator));
+    public WorkOrderService.WorkOrderServiceClient WorkOrders => new(As(HubRoles.Operator, DefaultOperator));
+
+    /// <summary>Alarm calls as the operator <paramref name="name"/>: what the hub records as the actor.</summary>
+    public AlarmService.AlarmServiceClient AlarmsAs(string name) => new(As(HubRoles.Operator, name));
+
+    /// <summary>Calls on the hub's channel carrying a token of <paramref name="role"/> for <paramref name="name"/>.</summary>
+    public CallInvoker As(string role, string name) => WithToken(Token(role, name));
+
+    /// <summary>Calls on the hub's channel carrying <paramref name="token"/> as they are, whatever it is.</summary>
+    public CallInvoker WithToken(string token) => Channel.Intercept(metadata =>
+    {
+        metadata.Add("authorization", $"Bearer {token}");
+        return metadata;
+    });
+
+    /// <summary>fhub's surroundings for calling the hub as <paramref name="name"/> in <paramref name="role"/> (FHUB_URL, FHUB_TOKEN).</summary>
+    public FhubEnvironment FhubAs(string role, string name) => new(HubUrl, TimeProvider.System) { Token = Token(role, name) };
+
+    /// <summary>A token of <paramref name="role"/> for <paramref name="name"/>, valid for the run.</summary>
+    public string Token(string role, string name) => _tokens.GetOrAdd((role, name), k => Mint(k.Role, k.Name, TimeSpan.FromHours(1)));
+
+    /// <summary>A token the hub accepts.</summary>
+    public string Mint(string role, string name, TimeSpan lifetime) => Mint(role, name, lifetime, TimeProvider.System);
+
+    /// <summary>A token minted two hours ago that expired an hour ago (well past the hub's clock skew).</summary>
+    public string MintExpired(string role, string name) => Mint(role, name, TimeSpan.FromHours(1), new ShiftedTime(TimeSpan.FromHours(-2)));
+
+    private string Mint(string role, string name, TimeSpan lifetime, TimeProvider time) =>
+        HubTokens.Mint(SigningKey.TryParse(SigningKeyText, out _)!, role, name, lifetime, time);
+
+    /// <summary>A clock <paramref name="shift"/> away from now.</summary>
+    private sealed class ShiftedTime(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
+    }
 
     public async Task InitializeAsync()
     {
@@ -46,6 +95,7 @@ public sealed class HubFixture : IAsyncLifetime
         _settings["Orleans:SiloPort"] = FreePort.Next().ToString();
         _settings["Orleans:GatewayPort"] = FreePort.Next().ToString();
         _settings["Kestrel:Endpoints:Grpc:Url"] = HubUrl;
+        _settings["Auth:SigningKey"] = SigningKeyText;
         Hub = HubProcess.Start(_settings);
         await Hub.WaitReadyAsync();
         Channel = GrpcChannel.ForAddress(HubUrl);
@@ -73,6 +123,7 @@ public sealed class HubFixture : IAsyncLifetime
         {
             Port = DispatchPort,
             HubUrl = new Uri(HubUrl),
+            HubSigningKey = SigningKeyText,
             Output = TextWriter.Null,
             ProgressRetryBaseDelay = TimeSpan.FromMilliseconds(200),
         }, CancellationToken.None);

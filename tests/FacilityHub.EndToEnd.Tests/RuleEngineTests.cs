@@ -56,7 +56,7 @@ public sealed class RuleEngineTests(HubFixture hub)
 
         await hub.PublishAsync(TestTopology.Topic(Panel, "event"), """{"event":"zone_restored","zone":"smoke"}""");
         await Eventually.UntilAsync(async () => !(await hub.Alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = smoke.AlarmId })).ConditionActive, Deadline, "smoke restored");
-        await hub.Alarms.AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { AlarmIds = { smoke.AlarmId }, Operator = "erin" });
+        await hub.AlarmsAs("erin").AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { AlarmIds = { smoke.AlarmId } });
         await hub.PublishAsync(TestTopology.Topic(Panel, "event"), """{"event":"armed"}""");
         await hub.PublishAsync(TestTopology.Topic(Panel, "event"), """{"event":"zone_tripped","zone":"intrusion"}""");
 
@@ -117,9 +117,9 @@ public sealed class RuleEngineTests(HubFixture hub)
         var d = await AlarmAsync("t-alarm-d", "zone_tripped");
         var e = await AlarmAsync("t-alarm-e", "zone_tripped");
         var f = await AlarmAsync("t-alarm-f", "zone_tripped");
-        await hub.Alarms.RemoveAlarmFromServiceAsync(new RemoveAlarmFromServiceRequest { AlarmId = f.AlarmId, Operator = "frank", Reason = "detector broken, replacement ordered" });
-        await hub.Alarms.AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { AlarmIds = { b.AlarmId, e.AlarmId }, Operator = "frank" });
-        await hub.Alarms.ShelveAlarmAsync(new ShelveAlarmRequest { AlarmId = d.AlarmId, Operator = "frank", Reason = "resident testing the panel", Duration = Duration.FromTimeSpan(TimeSpan.FromHours(1)) });
+        await hub.AlarmsAs("frank").RemoveAlarmFromServiceAsync(new RemoveAlarmFromServiceRequest { AlarmId = f.AlarmId, Reason = "detector broken, replacement ordered" });
+        await hub.AlarmsAs("frank").AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { AlarmIds = { b.AlarmId, e.AlarmId } });
+        await hub.AlarmsAs("frank").ShelveAlarmAsync(new ShelveAlarmRequest { AlarmId = d.AlarmId, Reason = "resident testing the panel", Duration = Duration.FromTimeSpan(TimeSpan.FromHours(1)) });
         await hub.PublishAsync(TestTopology.Topic("t-alarm-c", "event"), """{"event":"zone_restored","zone":"panic"}""");
         await hub.PublishAsync(TestTopology.Topic("t-alarm-e", "event"), """{"event":"zone_restored","zone":"panic"}""");
         var ids = new[] { a.AlarmId, b.AlarmId, c.AlarmId, d.AlarmId, e.AlarmId, f.AlarmId };

@@ -39,4 +39,35 @@ public sealed class StartupTests(HubFixture hub)
         Assert.Equal(2, await broken.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains($"facilityhub: Hub:TopologyFile ({file}): Equipment 'e' has kind 'boiler'", broken.Output);
     }
+
+    [Fact]
+    public async Task Plaintext_grpc_on_an_address_other_than_loopback_is_refused_before_anything_binds()
+    {
+        // Checked before the hub binds or connects to anything, so the test never listens beyond loopback.
+        string url = $"http://0.0.0.0:{FreePort.Next()}";
+        var settings = new Dictionary<string, string>(hub.HubSettings) { ["Kestrel:Endpoints:Grpc:Url"] = url };
+
+        await using var refused = HubProcess.Start(settings);
+
+        Assert.Equal(2, await refused.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var line = Assert.Single(refused.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"facilityhub: Kestrel:Endpoints:Grpc:Url: plaintext gRPC is allowed on a loopback address only, not '{url}'", line);
+    }
+
+    [Theory]
+    [InlineData("Auth:SigningKey", "", "Auth:SigningKey: is required (at least 32 bytes: text, or base64:<base64>)")]
+    [InlineData("Auth:SigningKey", "too-short-a-secret", "Auth:SigningKey: is 18 bytes; at least 32 bytes: text, or base64:<base64>")]
+    [InlineData("Hub:Tls:CertificatePath", "/nonexistent/hub.pfx", "Hub:Tls:CertificatePath (/nonexistent/hub.pfx): cannot load the certificate")]
+    public async Task A_bad_signing_key_or_certificate_stops_the_hub_naming_the_setting_and_not_the_secret(string setting, string value, string expected)
+    {
+        var settings = new Dictionary<string, string>(hub.HubSettings) { [setting] = value };
+        if (setting.StartsWith("Hub:Tls", StringComparison.Ordinal)) settings["Kestrel:Endpoints:Grpc:Url"] = $"https://127.0.0.1:{FreePort.Next()}";
+
+        await using var refused = HubProcess.Start(settings);
+
+        Assert.Equal(2, await refused.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var line = Assert.Single(refused.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("facilityhub: " + expected, line);
+        if (setting == "Auth:SigningKey" && value.Length > 0) Assert.DoesNotContain(value, refused.Output);
+    }
 }

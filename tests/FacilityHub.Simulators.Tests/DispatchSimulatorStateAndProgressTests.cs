@@ -1,5 +1,7 @@
+using FacilityHub.Auth;
 using FacilityHub.Testing;
 using FacilityHub.Dispatch.V1;
+using Microsoft.IdentityModel.JsonWebTokens;
 using FacilityHub.DispatchSimulator;
 
 namespace FacilityHub.Simulators.Tests;
@@ -73,6 +75,44 @@ public sealed class DispatchSimulatorStateAndProgressTests : IDisposable
         Assert.NotEmpty(report.ReportId);
         Assert.NotNull(report.OccurredAt);
         Assert.Equal(3, hub.Attempts);
+    }
+
+    [Fact]
+    public async Task Reports_carry_a_token_of_the_dispatch_role_signed_with_the_hub_s_key()
+    {
+        const string Key = "a-signing-key-of-at-least-32-bytes-for-tests";
+        await using var hub = await FakeHub.StartAsync(failFirst: 1);
+        var options = new DispatchSimulatorOptions
+        {
+            Port = 0,
+            Output = TextWriter.Null,
+            HubUrl = hub.Url,
+            HubSigningKey = Key,
+            ProgressRetryBaseDelay = TimeSpan.FromMilliseconds(20),
+        };
+        await using var server = await DispatchSimulatorServer.StartAsync(options, CancellationToken.None);
+        using var client = new DispatchTestClient(server.Url);
+
+        await client.CreateAsync("rs-b1-pump-1/pressure_collapse/1");
+        await Eventually.UntilAsync(() => Task.FromResult(server.ProgressReportsDelivered == 1), Deadline, "the hub took the ACCEPTED report");
+
+        Assert.Equal(2, hub.Authorizations.Count);
+        foreach (var header in hub.Authorizations)
+        {
+            Assert.StartsWith("Bearer ", header, StringComparison.Ordinal);
+            var validated = await new JsonWebTokenHandler().ValidateTokenAsync(header["Bearer ".Length..], HubTokens.ValidationParameters(SigningKey.TryParse(Key, out _)!));
+            Assert.True(validated.IsValid, validated.Exception?.Message);
+            Assert.Equal(("dispatch-simulator", HubRoles.Dispatch), (validated.ClaimsIdentity.Name, validated.ClaimsIdentity.FindFirst("role")?.Value));
+        }
+    }
+
+    [Fact]
+    public async Task A_signing_key_shorter_than_32_bytes_is_refused_at_start()
+    {
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => DispatchSimulatorServer.StartAsync(
+            new DispatchSimulatorOptions { Port = 0, Output = TextWriter.Null, HubUrl = new Uri("http://127.0.0.1:9"), HubSigningKey = "short" }, CancellationToken.None));
+
+        Assert.Contains("is 5 bytes", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,9 @@ internal sealed class FakeHub : DispatchProgressService.DispatchProgressServiceB
 
     public ConcurrentQueue<ReportProgressRequest> Reports { get; } = new();
 
+    /// <summary>The authorization header of each report call ("" without one).</summary>
+    public ConcurrentQueue<string> Authorizations { get; } = new();
+
     /// <summary>Report calls received, failed ones included.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
@@ -52,6 +55,7 @@ internal sealed class FakeHub : DispatchProgressService.DispatchProgressServiceB
     public override Task<ReportProgressResponse> ReportProgress(ReportProgressRequest request, ServerCallContext context)
     {
         Interlocked.Increment(ref _attempts);
+        Authorizations.Enqueue(context.RequestHeaders.GetValue("authorization") ?? "");
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "hub still starting"));

@@ -6,8 +6,8 @@ using Google.Protobuf.WellKnownTypes;
 namespace FacilityHub.Cli.Alarms;
 
 /// <summary>fhub alarms show|ack|shelve|unshelve|comment|out-of-service|return-to-service: one alarm's record and the operators' actions on it.
-/// Every action names the operator (--operator); the hub refuses one the alarm's state does not allow
-/// (FAILED_PRECONDITION, with the reason).</summary>
+/// The hub records the token's name as the actor of every action; it refuses one the alarm's state does not
+/// allow (FAILED_PRECONDITION, with the reason).</summary>
 internal static class AlarmActionCommands
 {
     public static Command Show(CliContext context)
@@ -27,12 +27,11 @@ internal static class AlarmActionCommands
     public static Command Acknowledge(CliContext context)
     {
         var ids = new Argument<string[]>("ID") { Description = "Alarm ids, e.g. rs-b1-pump-1/pressure_collapse/1.", Arity = ArgumentArity.OneOrMore };
-        var who = Operator();
         var note = new Option<string>("--note") { Description = "A remark stored with the acknowledgement.", HelpName = "TEXT" };
-        var command = new Command("ack", "Acknowledge one or many alarms.") { ids, who, note };
+        var command = new Command("ack", "Acknowledge one or many alarms.") { ids, note };
         command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
         {
-            var request = new AcknowledgeAlarmsRequest { Operator = parseResult.GetValue(who)!, Note = parseResult.GetValue(note) ?? "" };
+            var request = new AcknowledgeAlarmsRequest { Note = parseResult.GetValue(note) ?? "" };
             request.AlarmIds.AddRange(parseResult.GetValue(ids)!);
             var response = await new AlarmService.AlarmServiceClient(channel).AcknowledgeAlarmsAsync(request, cancellationToken: ct);
             await context.Output.WriteAsync(AlarmsView.Render(response.Alarms));
@@ -44,17 +43,15 @@ internal static class AlarmActionCommands
     public static Command Shelve(CliContext context)
     {
         var id = AlarmId();
-        var who = Operator();
         var duration = Durations.CreateOption("--for", "How long to shelve it (at most 7d); it comes back by itself then.");
         duration.Required = true;
         var reason = new Option<string>("--reason") { Description = "Why it is shelved (required).", HelpName = "TEXT", Required = true };
-        var command = new Command("shelve", "Hide an alarm for a while, with a reason.") { id, who, duration, reason };
+        var command = new Command("shelve", "Hide an alarm for a while, with a reason.") { id, duration, reason };
         command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
         {
             var alarm = await new AlarmService.AlarmServiceClient(channel).ShelveAlarmAsync(new ShelveAlarmRequest
             {
                 AlarmId = parseResult.GetValue(id)!,
-                Operator = parseResult.GetValue(who)!,
                 Duration = Duration.FromTimeSpan(parseResult.GetValue(duration)!.Value),
                 Reason = parseResult.GetValue(reason)!,
             }, cancellationToken: ct);
@@ -67,15 +64,13 @@ internal static class AlarmActionCommands
     public static Command Unshelve(CliContext context)
     {
         var id = AlarmId();
-        var who = Operator();
         var note = new Option<string>("--note") { Description = "A remark stored with the action.", HelpName = "TEXT" };
-        var command = new Command("unshelve", "Bring a shelved alarm back before its time is up.") { id, who, note };
+        var command = new Command("unshelve", "Bring a shelved alarm back before its time is up.") { id, note };
         command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
         {
             var alarm = await new AlarmService.AlarmServiceClient(channel).UnshelveAlarmAsync(new UnshelveAlarmRequest
             {
                 AlarmId = parseResult.GetValue(id)!,
-                Operator = parseResult.GetValue(who)!,
                 Note = parseResult.GetValue(note) ?? "",
             }, cancellationToken: ct);
             await context.Output.WriteAsync(AlarmsView.Render([alarm]));
@@ -88,14 +83,12 @@ internal static class AlarmActionCommands
     {
         var id = AlarmId();
         var text = new Argument<string>("TEXT") { Description = "The remark." };
-        var who = Operator();
-        var command = new Command("comment", "Add a remark to an alarm's record.") { id, text, who };
+        var command = new Command("comment", "Add a remark to an alarm's record.") { id, text };
         command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
         {
             var alarm = await new AlarmService.AlarmServiceClient(channel).CommentAlarmAsync(new CommentAlarmRequest
             {
                 AlarmId = parseResult.GetValue(id)!,
-                Operator = parseResult.GetValue(who)!,
                 Text = parseResult.GetValue(text)!,
             }, cancellationToken: ct);
             await context.Output.WriteAsync(AlarmsView.Render([alarm]));
@@ -107,15 +100,13 @@ internal static class AlarmActionCommands
     public static Command RemoveFromService(CliContext context)
     {
         var id = AlarmId();
-        var who = Operator();
         var reason = new Option<string>("--reason") { Description = "Why, e.g. the detector is broken (required).", HelpName = "TEXT", Required = true };
-        var command = new Command("out-of-service", "Take an alarm out of service until it is returned: recorded, never annunciated.") { id, who, reason };
+        var command = new Command("out-of-service", "Take an alarm out of service until it is returned: recorded, never annunciated.") { id, reason };
         command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
         {
             var alarm = await new AlarmService.AlarmServiceClient(channel).RemoveAlarmFromServiceAsync(new RemoveAlarmFromServiceRequest
             {
                 AlarmId = parseResult.GetValue(id)!,
-                Operator = parseResult.GetValue(who)!,
                 Reason = parseResult.GetValue(reason)!,
             }, cancellationToken: ct);
             await context.Output.WriteAsync(AlarmsView.Render([alarm]));
@@ -127,15 +118,13 @@ internal static class AlarmActionCommands
     public static Command ReturnToService(CliContext context)
     {
         var id = AlarmId();
-        var who = Operator();
         var note = new Option<string>("--note") { Description = "A remark stored with the action.", HelpName = "TEXT" };
-        var command = new Command("return-to-service", "Put an out-of-service alarm back in service.") { id, who, note };
+        var command = new Command("return-to-service", "Put an out-of-service alarm back in service.") { id, note };
         command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
         {
             var alarm = await new AlarmService.AlarmServiceClient(channel).ReturnAlarmToServiceAsync(new ReturnAlarmToServiceRequest
             {
                 AlarmId = parseResult.GetValue(id)!,
-                Operator = parseResult.GetValue(who)!,
                 Note = parseResult.GetValue(note) ?? "",
             }, cancellationToken: ct);
             await context.Output.WriteAsync(AlarmsView.Render([alarm]));
@@ -145,11 +134,4 @@ internal static class AlarmActionCommands
     }
 
     private static Argument<string> AlarmId() => new("ID") { Description = "Alarm id, e.g. rs-b1-pump-1/pressure_collapse/1." };
-
-    private static Option<string> Operator() => new("--operator")
-    {
-        Description = "Who acts (stored on the alarm's record).",
-        HelpName = "NAME",
-        Required = true,
-    };
 }

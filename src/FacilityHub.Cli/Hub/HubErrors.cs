@@ -6,11 +6,17 @@ namespace FacilityHub.Cli.Hub;
 /// <summary>The one line fhub prints on stderr when a call to the hub fails.</summary>
 public static class HubErrors
 {
+    /// <summary>What to do about UNAUTHENTICATED.</summary>
+    public const string TokenHint = " (set FHUB_TOKEN or --token; 'fhub token --role ROLE --name NAME' mints one)";
+
     public static string CannotReach(string hub) =>
         $"fhub: cannot reach the hub at {hub} (set --hub or FHUB_URL)";
 
     public static string InvalidAddress(string? hub) =>
         $"fhub: invalid hub address '{hub}': expected http://HOST:PORT (set --hub or FHUB_URL)";
+
+    public static string PlaintextToken(string hub) =>
+        $"fhub: not sending a token in plaintext to {hub}: use https://, or plaintext on this machine (127.0.0.1)";
 
     /// <summary>
     /// "fhub: NOT_FOUND: equipment 'x' is not in the topology", or the cannot-reach line when the
@@ -25,7 +31,8 @@ public static class HubErrors
 
         var detail = OneLine(error.Status.Detail);
         var code = CodeName(error.StatusCode);
-        return detail.Length == 0 ? $"fhub: {code}" : $"fhub: {code}: {detail}";
+        var line = detail.Length == 0 ? $"fhub: {code}" : $"fhub: {code}: {detail}";
+        return error.StatusCode == StatusCode.Unauthenticated ? line + TokenHint : line;
     }
 
     /// <summary>

@@ -6,4 +6,11 @@ public sealed record EquipmentKind(
     string Category,
     IReadOnlyDictionary<string, MetricDefinition> Metrics,
     IReadOnlySet<string> Events,
-    IReadOnlyList<RuleDefinition> Rules);
+    IReadOnlyList<RuleDefinition> Rules)
+{
+    /// <summary>Category of alarm points installed in residents' homes: their location is a resident's room.</summary>
+    public const string AlarmPointCategory = "alarm_point";
+
+    /// <summary>Items of this kind sit in a resident's home, so their location is personal data.</summary>
+    public bool IsInResidence => Category == AlarmPointCategory;
+}

@@ -6,6 +6,8 @@ using Grpc.Core;
 
 namespace FacilityHub.Server.Api;
 
+/// <summary>Alarms and the operators' actions on them. The actor on the record of an action is the caller's
+/// authenticated name; the requests' <c>operator</c> field is ignored.</summary>
 public sealed class AlarmApi(Estate estate, IGrainFactory grains, TimeProvider time) : AlarmService.AlarmServiceBase
 {
     /// <summary>Longest shelf an operator may put an alarm on.</summary>
@@ -56,7 +58,7 @@ public sealed class AlarmApi(Estate estate, IGrainFactory grains, TimeProvider t
     {
         if (request.AlarmIds.Count == 0) throw Requests.Invalid("alarm_ids", "name at least one alarm");
         if (request.AlarmIds.Count > 1000) throw Requests.Invalid("alarm_ids", "at most 1000 alarms per call");
-        string operatorName = Operator(request.Operator);
+        string operatorName = Caller.Of(context).Name;
         var tags = request.AlarmIds.Distinct(StringComparer.Ordinal).Select(id => (Id: id, Locate(id, "alarm_ids").Tag)).ToList();
 
         var results = await Task.WhenAll(tags.Select(async t =>
@@ -85,7 +87,7 @@ public sealed class AlarmApi(Estate estate, IGrainFactory grains, TimeProvider t
     public override async Task<Alarm> ShelveAlarm(ShelveAlarmRequest request, ServerCallContext context)
     {
         var (_, tag) = Locate(request.AlarmId);
-        string operatorName = Operator(request.Operator);
+        string operatorName = Caller.Of(context).Name;
         if (request.Duration is null) throw Requests.Invalid("duration", "is required");
         var duration = request.Duration.ToTimeSpan();
         if (duration <= TimeSpan.Zero) throw Requests.Invalid("duration", "must be positive");
@@ -98,14 +100,14 @@ public sealed class AlarmApi(Estate estate, IGrainFactory grains, TimeProvider t
     public override async Task<Alarm> UnshelveAlarm(UnshelveAlarmRequest request, ServerCallContext context)
     {
         var (_, tag) = Locate(request.AlarmId);
-        var alarm = await grains.GetGrain<IAlarmGrain>(tag).Unshelve(new AlarmAction(request.AlarmId, Operator(request.Operator), request.Note));
+        var alarm = await grains.GetGrain<IAlarmGrain>(tag).Unshelve(new AlarmAction(request.AlarmId, Caller.Of(context).Name, request.Note));
         return alarm.ToProto();
     }
 
     public override async Task<Alarm> CommentAlarm(CommentAlarmRequest request, ServerCallContext context)
     {
         var (_, tag) = Locate(request.AlarmId);
-        string operatorName = Operator(request.Operator);
+        string operatorName = Caller.Of(context).Name;
         Requests.Required(request.Text, "text");
         if (request.Text.Length > 2000) throw Requests.Invalid("text", "must be at most 2000 characters");
         var alarm = await grains.GetGrain<IAlarmGrain>(tag).Comment(new AlarmAction(request.AlarmId, operatorName, request.Text));
@@ -115,7 +117,7 @@ public sealed class AlarmApi(Estate estate, IGrainFactory grains, TimeProvider t
     public override async Task<Alarm> RemoveAlarmFromService(RemoveAlarmFromServiceRequest request, ServerCallContext context)
     {
         var (_, tag) = Locate(request.AlarmId);
-        string operatorName = Operator(request.Operator);
+        string operatorName = Caller.Of(context).Name;
         Requests.Required(request.Reason, "reason");
         var alarm = await grains.GetGrain<IAlarmGrain>(tag).RemoveFromService(new AlarmAction(request.AlarmId, operatorName, request.Reason));
         return alarm.ToProto();
@@ -124,7 +126,7 @@ public sealed class AlarmApi(Estate estate, IGrainFactory grains, TimeProvider t
     public override async Task<Alarm> ReturnAlarmToService(ReturnAlarmToServiceRequest request, ServerCallContext context)
     {
         var (_, tag) = Locate(request.AlarmId);
-        var alarm = await grains.GetGrain<IAlarmGrain>(tag).ReturnToService(new AlarmAction(request.AlarmId, Operator(request.Operator), request.Note));
+        var alarm = await grains.GetGrain<IAlarmGrain>(tag).ReturnToService(new AlarmAction(request.AlarmId, Caller.Of(context).Name, request.Note));
         return alarm.ToProto();
     }
 
@@ -167,13 +169,6 @@ public sealed class AlarmApi(Estate estate, IGrainFactory grains, TimeProvider t
         var now = time.GetUtcNow();
         var kpis = await grains.GetGrain<ISiteGrain>(site.Id).GetAlarmKpis(now - window, now);
         return kpis.ToProto(site.Id);
-    }
-
-    private static string Operator(string name)
-    {
-        Requests.Required(name, "operator");
-        if (name.Length > 100 || name.Any(char.IsControl)) throw Requests.Invalid("operator", "must be a name of at most 100 printable characters");
-        return name.Trim();
     }
 
     /// <summary>The equipment item and alarm grain key of an alarm id "equipment/rule/occurrence".</summary>

@@ -7,10 +7,13 @@ using Grpc.Core;
 
 namespace FacilityHub.Server.Api;
 
+/// <summary>The estate and the items' latest state. Home alarm points' locations (residents' rooms) only go to
+/// the roles in <see cref="FacilityHub.Auth.ApiAccess.ResidentLocationReaders"/>.</summary>
 public sealed class AssetApi(Estate estate, IGrainFactory grains) : AssetService.AssetServiceBase
 {
     public override Task<GetAssetTreeResponse> GetAssetTree(GetAssetTreeRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context);
         var response = new GetAssetTreeResponse();
         foreach (var site in Sites.Resolve(estate, request.SiteId))
         {
@@ -18,7 +21,7 @@ public sealed class AssetApi(Estate estate, IGrainFactory grains) : AssetService
             foreach (var b in site.Buildings)
             {
                 var building = new FacilityHub.Api.V1.Building { BuildingId = b.Id, Name = b.Name };
-                building.Equipment.AddRange(b.Equipment.Select(e => new EquipmentSummary { EquipmentId = e.Id, Name = e.Name, Kind = e.Kind.Name, Location = e.Location }));
+                building.Equipment.AddRange(b.Equipment.Select(e => new EquipmentSummary { EquipmentId = e.Id, Name = e.Name, Kind = e.Kind.Name, Location = LocationFor(caller, e) }));
                 s.Buildings.Add(building);
             }
             response.Sites.Add(s);
@@ -38,7 +41,7 @@ public sealed class AssetApi(Estate estate, IGrainFactory grains) : AssetService
             Kind = item.Kind.Name,
             SiteId = item.SiteId,
             BuildingId = item.BuildingId,
-            Location = item.Location,
+            Location = LocationFor(Caller.Of(context), item),
             LastEvent = snapshot.LastEvent ?? "",
             ActiveAlarms = active.Total,
         };
@@ -52,4 +55,8 @@ public sealed class AssetApi(Estate estate, IGrainFactory grains) : AssetService
         }));
         return equipment;
     }
+
+    /// <summary>An alarm point's location is a resident's room: blank for the roles that do not need it.</summary>
+    private static string LocationFor(Caller caller, EquipmentItem item) =>
+        item.Kind.IsInResidence && !caller.SeesResidentLocations ? "" : item.Location;
 }

@@ -27,8 +27,10 @@ public sealed class DispatchProgressApi(Estate estate, IGrainFactory grains, Tim
             _ => throw Requests.Invalid("kind", "must be a known progress kind, not UNSPECIFIED"),
         };
         var at = request.OccurredAt?.ToDateTimeOffset() ?? time.GetUtcNow();
-        string actor = request.Actor.Length == 0 ? "dispatch" : $"dispatch:{request.Actor}";
-        bool recorded = await grains.GetGrain<IWorkOrderGrain>(request.IdempotencyKey).RecordProgress(new ProgressReport(request.ReportId, kind, at, actor, request.Note));
+        // The step's actor is the dispatch system's authenticated identity; the team it names is its say-so, kept in the note.
+        string note = request.Actor.Length == 0 ? request.Note : $"{request.Note} (team {request.Actor})".TrimStart();
+        var report = new ProgressReport(request.ReportId, kind, at, Caller.Of(context).Name, note);
+        bool recorded = await grains.GetGrain<IWorkOrderGrain>(request.IdempotencyKey).RecordProgress(report);
         return new ReportProgressResponse { Recorded = recorded };
     }
 }

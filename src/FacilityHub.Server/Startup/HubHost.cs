@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using FacilityHub.Auth;
 using FacilityHub.Domain.Topology;
 using FacilityHub.Grains;
 using FacilityHub.Grains.WorkOrders;
@@ -10,6 +11,7 @@ using FacilityHub.Server.Alarms;
 using FacilityHub.Server.Api;
 using FacilityHub.Server.Dispatch;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -33,12 +35,16 @@ public static class HubHost
         var hub = HubOptions.From(builder.Configuration);
         var mqtt = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>() ?? new MqttOptions();
         var influx = builder.Configuration.GetSection(InfluxOptions.Section).Get<InfluxOptions>() ?? new InfluxOptions();
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
         hub.TopologyFile = ResolvePath(hub.TopologyFile);
 
         var problems = new List<string>();
         Validate(hub, "Hub/Redis/Dispatch/Orleans", problems);
         Validate(mqtt, MqttOptions.Section, problems);
         Validate(influx, InfluxOptions.Section, problems);
+        Validate(auth, AuthOptions.Section, problems);
+        var certificate = GrpcEndpointCheck.Run(builder.Configuration, tls, TimeProvider.System, problems);
         Estate? estate = null;
         if (problems.Count == 0)
         {
@@ -51,8 +57,11 @@ public static class HubHost
             return 2;
         }
 
-        Compose(builder, hub, estate!);
+        Compose(builder, hub, estate!, auth);
+        if (certificate is not null) builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
         var app = builder.Build();
+        // Sets the caller from the bearer token (or notes why not); AccessInterceptor decides per method.
+        app.UseAuthentication();
         // Created now, not at first use: nothing else asks for it, and its meter must exist before any listener looks.
         app.Services.GetRequiredService<AlarmMetrics>();
         app.MapGrpcService<AssetApi>();
@@ -66,7 +75,7 @@ public static class HubHost
         return 0;
     }
 
-    private static void Compose(WebApplicationBuilder builder, HubOptions hub, Estate estate)
+    private static void Compose(WebApplicationBuilder builder, HubOptions hub, Estate estate, AuthOptions auth)
     {
         var services = builder.Services;
         services.AddSingleton(estate);
@@ -106,7 +115,20 @@ public static class HubHost
         services.AddHostedService<EquipmentWatchStarter>();
         services.AddSingleton<AlarmMetrics>();
 
-        services.AddGrpc(o => o.Interceptors.Add<ErrorInterceptor>());
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            // Claims keep their JWT names ("name", "role") instead of the WS-* URIs.
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = HubTokens.ValidationParameters(auth.KeyBytes, auth.Issuer, auth.Audience);
+            // Kept for AccessInterceptor, which tells an expired token from a missing or forged one.
+            o.Events = new JwtBearerEvents { OnAuthenticationFailed = c => AccessInterceptor.NoteFailure(c.HttpContext, c.Exception) };
+        });
+        // Access first: a refused call never reaches the handler, so it cannot learn what exists.
+        services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<AccessInterceptor>();
+            o.Interceptors.Add<ErrorInterceptor>();
+        });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck("hub", () => HealthCheckResult.Healthy());
     }

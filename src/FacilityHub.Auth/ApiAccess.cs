@@ -1,0 +1,67 @@
+using static FacilityHub.Auth.HubRoles;
+
+namespace FacilityHub.Auth;
+
+/// <summary>
+/// Who may call what: every gRPC method the hub serves, by full name ("/package.Service/Method"), with
+/// the roles allowed. The hub's access interceptor checks every call against this table before the
+/// handler runs; a method missing here is refused to everyone. Health checks and reflection are open.
+/// </summary>
+public static class ApiAccess
+{
+    private static readonly string[] Readers = [Operator, Engineer, CustomerService, Quality, Admin];
+
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> Methods { get; } = new Dictionary<string, string[]>
+    {
+        // The estate and readings: every staff role (the dispatch system has its own copy of what it needs).
+        ["/facilityhub.v1.AssetService/GetAssetTree"] = Readers,
+        ["/facilityhub.v1.AssetService/GetEquipment"] = Readers,
+        ["/facilityhub.v1.TelemetryService/GetTelemetryHistory"] = Readers,
+        // The pipeline's health is the control room's and the administrator's concern.
+        ["/facilityhub.v1.TelemetryService/GetIngestionStats"] = [Operator, Admin],
+        ["/facilityhub.v1.AlarmService/ListAlarms"] = Readers,
+        ["/facilityhub.v1.AlarmService/GetAlarm"] = Readers,
+        ["/facilityhub.v1.AlarmService/WatchAlarms"] = Readers,
+        // Acting on alarms is the operator's job alone (ISA-18.2: the operator responds; an administrator
+        // who changes rules does not also silence their alarms).
+        ["/facilityhub.v1.AlarmService/AcknowledgeAlarms"] = [Operator],
+        ["/facilityhub.v1.AlarmService/ShelveAlarm"] = [Operator],
+        ["/facilityhub.v1.AlarmService/UnshelveAlarm"] = [Operator],
+        ["/facilityhub.v1.AlarmService/CommentAlarm"] = [Operator],
+        // Taking a broken detector out of service is a decision about the alarm system itself: operators and admins.
+        ["/facilityhub.v1.AlarmService/RemoveAlarmFromService"] = [Operator, Admin],
+        ["/facilityhub.v1.AlarmService/ReturnAlarmToService"] = [Operator, Admin],
+        // Alarm-system performance: the operator position, quality's monthly analysis, the rules' owner.
+        ["/facilityhub.v1.AlarmService/GetAlarmKpis"] = [Operator, Quality, Admin],
+        ["/facilityhub.v1.WorkOrderService/ListWorkOrders"] = Readers,
+        ["/facilityhub.v1.WorkOrderService/GetWorkOrder"] = Readers,
+        ["/dispatch.v1.DispatchProgressService/ReportProgress"] = [Dispatch],
+    }.ToDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>Services any caller may use without a token: they say nothing about the estate.</summary>
+    public static IReadOnlySet<string> OpenServices { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "grpc.health.v1.Health",
+        "grpc.reflection.v1alpha.ServerReflection",
+        "grpc.reflection.v1.ServerReflection",
+    };
+
+    /// <summary>Roles that see where a home alarm point is (a resident's room): operators who respond, engineers who
+    /// go on site, customer service who call the resident, and the administrator who keeps the topology.</summary>
+    public static IReadOnlySet<string> ResidentLocationReaders { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Operator, Engineer, CustomerService, Admin,
+    };
+
+    /// <summary>"/grpc.health.v1.Health/Check" and the like.</summary>
+    public static bool IsOpen(string method)
+    {
+        int slash = method.IndexOf('/', 1);
+        return slash > 1 && OpenServices.Contains(method[1..slash]);
+    }
+
+    public static bool Allows(string method, IEnumerable<string> roles) =>
+        Methods.TryGetValue(method, out var allowed) && roles.Any(allowed.Contains);
+
+    public static bool SeesResidentLocations(IEnumerable<string> roles) => roles.Any(ResidentLocationReaders.Contains);
+}
