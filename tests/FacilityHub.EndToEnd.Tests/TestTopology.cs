@@ -21,7 +21,9 @@ public static class TestTopology
           { "id": "t-alarm-b", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-alarm-c", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-alarm-d", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
-          { "id": "t-alarm-e", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } }
+          { "id": "t-alarm-e", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-pump-hostile", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-pump-good", "kind": "water_pump", "rules": { "offline": { "enabled": false } } }
         ]
         """;
 
