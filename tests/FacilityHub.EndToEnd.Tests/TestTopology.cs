@@ -24,7 +24,9 @@ public static class TestTopology
           { "id": "t-alarm-d", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-alarm-e", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-alarm-f", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
-          { "id": "t-alarm-oos", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } }
+          { "id": "t-alarm-oos", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-pump-hostile", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-pump-good", "kind": "water_pump", "rules": { "offline": { "enabled": false } } }
         ]
         """;
 

@@ -19,7 +19,7 @@ public sealed class PayloadParserTests
 
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 10, 0, 3, 250, TimeSpan.Zero), p.Timestamp);
         Assert.Equal([new("outlet_pressure_bar", 4.5), new("running", 1), new("dry", 0)], p.Values);
-        Assert.Empty(p.NotNumbers);
+        Assert.Empty(p.Dropped);
     }
 
     [Fact]
@@ -32,10 +32,13 @@ public sealed class PayloadParserTests
     [Fact]
     public void Values_that_are_not_numbers_are_listed_apart_and_the_numbers_kept()
     {
-        var p = Telemetry("""{"values":{"a":"high","b":2,"c":null,"d":{"x":1},"e":1e400}}""");
+        var p = Telemetry("""{"values":{"a":"high","b":2,"c":null,"d":{"x":1},"e":1e400,"f":"4.5","g":[1]}}""");
 
         Assert.Equal([new("b", 2)], p.Values);
-        Assert.Equal(["a", "c", "d", "e"], p.NotNumbers);
+        Assert.Equal(
+            [("a", RejectReason.NotANumber), ("c", RejectReason.NotANumber), ("d", RejectReason.NotANumber), ("e", RejectReason.OutOfRange),
+             ("f", RejectReason.NotANumber), ("g", RejectReason.NotANumber)],
+            p.Dropped);
     }
 
     [Fact]
@@ -54,15 +57,17 @@ public sealed class PayloadParserTests
     [InlineData("{\"values\":[1,2]}")]                   // values not an object
     [InlineData("{\"ts\":\"2026-11-25T10:00:00Z\"}")]    // no values
     [InlineData("{\"values\":{\"a\":1}} trailing")]
-    [InlineData("{\"values\":{\"a\":{\"b\":{\"c\":{\"d\":{}}}}}}")] // nested deeper than any payload needs
+    [InlineData("{\"values\":{\"a\":NaN}}")]              // JSON has no NaN or Infinity literals
+    [InlineData("{\"values\":{\"a\":Infinity}}")]
+    [InlineData("{\"values\":{\"a\":1},\"device\":7}")]    // an id that is not a string
     public void Malformed_telemetry_is_rejected_as_malformed_json(string json) =>
         Assert.Equal(RejectReason.MalformedJson, Rejected(json));
 
     [Fact]
-    public void An_event_without_a_name_or_with_control_characters_in_it_is_malformed()
+    public void An_event_without_a_name_is_malformed_and_one_with_control_characters_in_it_has_a_bad_id()
     {
         Assert.Equal(RejectReason.MalformedJson, Rejected("""{"zone":"smoke"}""", MessageKind.Event));
-        Assert.Equal(RejectReason.MalformedJson, Rejected("{\"event\":\"zone\\u0000tripped\"}", MessageKind.Event));
+        Assert.Equal(RejectReason.BadId, Rejected("{\"event\":\"zone\\u0000tripped\"}", MessageKind.Event));
     }
 
     [Fact]

@@ -18,8 +18,9 @@ public static partial class TopologyLoader
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    /// <summary>Ids travel in MQTT topics and InfluxDB tags: lower-case letters, digits, '-' and '_' only.</summary>
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    /// <summary>Ids travel in MQTT topics and InfluxDB tags: lower-case letters, digits, '-' and '_' only.
+    /// <c>\z</c>, not <c>$</c>: <c>$</c> also matches before a final newline.</summary>
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9_-]{0,63}\z")]
     public static partial Regex IdPattern();
 
     public static Estate LoadFile(string path)
@@ -87,8 +88,17 @@ public static partial class TopologyLoader
         }
     }
 
+    private static void RequireName(string name, string what)
+    {
+        if (!IdPattern().IsMatch(name)) throw new TopologyException($"{what} '{name}': use 1-64 of a-z, 0-9, '-', '_'.");
+    }
+
     private static EquipmentKind BuildKind(string name, KindDto k)
     {
+        // Metric, event and zone names arrive in payloads and become InfluxDB fields and tags: ids only, so a
+        // payload name that is not an id can be refused without looking it up.
+        foreach (string metric in k.Metrics.Keys) RequireName(metric, $"Kind '{name}' metric");
+        foreach (string e in k.Events) RequireName(e, $"Kind '{name}' event");
         var metrics = k.Metrics.ToDictionary(
             m => m.Key,
             m => m.Value.Min <= m.Value.Max
@@ -146,6 +156,11 @@ public static partial class TopologyLoader
             name is not null && metrics.ContainsKey(name) ? name : throw new TopologyException($"{where}: '{field}' must name one of the kind's metrics.");
         string Event(string? name, string field) =>
             name is not null && events.Contains(name) ? name : throw new TopologyException($"{where}: '{field}' must name one of the kind's events.");
+        List<string> Zones(List<string> zones, string field)
+        {
+            foreach (string z in zones) RequireName(z, $"{where}: '{field}' zone");
+            return zones;
+        }
         TimeSpan Seconds(double? value, string field) =>
             value is null ? TimeSpan.Zero : value >= 0 && value <= 7 * 86_400 ? TimeSpan.FromSeconds(value.Value) : throw new TopologyException($"{where}: '{field}' must be 0 to 604800 seconds.");
         IReadOnlyList<MetricCondition> Conditions(List<ConditionDto>? list, string field) =>
@@ -197,11 +212,11 @@ public static partial class TopologyLoader
                 return rule with { Conditions = all };
             case RuleKind.Event:
                 ArmingDefinition? arming = r.Arming is null ? null : new ArmingDefinition(
-                    Event(r.Arming.Armed, "arming.armed"), Event(r.Arming.Disarmed, "arming.disarmed"), r.Arming.Zones);
+                    Event(r.Arming.Armed, "arming.armed"), Event(r.Arming.Disarmed, "arming.disarmed"), Zones(r.Arming.Zones, "arming.zones"));
                 return rule with
                 {
                     Event = Event(r.Event, "event"),
-                    Zones = r.Zones,
+                    Zones = Zones(r.Zones, "zones"),
                     ClearEvent = r.ClearEvent is null ? null : Event(r.ClearEvent, "clear_event"),
                     ClearAfter = r.ClearAfter is null ? null : Seconds(r.ClearAfter, "clear_after_s"),
                     Arming = arming,

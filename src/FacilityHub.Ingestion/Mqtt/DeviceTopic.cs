@@ -1,3 +1,4 @@
+using FacilityHub.Domain.Telemetry;
 using FacilityHub.Domain.Topology;
 
 namespace FacilityHub.Ingestion.Mqtt;
@@ -10,6 +11,9 @@ public readonly record struct DeviceTopic(string SiteId, string BuildingId, stri
 {
     public const string Root = "facility";
 
+    /// <summary>Far above the longest topic of the scheme (three 64-character ids); longer is not split at all.</summary>
+    public const int MaxLength = 1024;
+
     /// <summary>What the hub subscribes to; the shared group splits the stream between hub instances.</summary>
     public static string SharedSubscription(string group) => $"$share/{group}/{Root}/+/+/+/+";
 
@@ -17,13 +21,20 @@ public readonly record struct DeviceTopic(string SiteId, string BuildingId, stri
 
     public static string Event(string site, string building, string equipment) => $"{Root}/{site}/{building}/{equipment}/event";
 
-    public static bool TryParse(string topic, out DeviceTopic parsed)
+    public static bool TryParse(string topic, out DeviceTopic parsed) => TryParse(topic, out parsed, out _);
+
+    /// <summary>On failure <paramref name="reason"/> is <see cref="RejectReason.BadTopic"/> (not the scheme's shape)
+    /// or <see cref="RejectReason.BadId"/> (the shape, but a site, building or equipment that is not an id).</summary>
+    public static bool TryParse(string topic, out DeviceTopic parsed, out RejectReason reason)
     {
         parsed = default;
+        reason = RejectReason.BadTopic;
+        if (topic.Length > MaxLength) return false;
         var parts = topic.Split('/');
         if (parts.Length != 5 || parts[0] != Root) return false;
         MessageKind? kind = parts[4] switch { "telemetry" => MessageKind.Telemetry, "event" => MessageKind.Event, _ => null };
         if (kind is null) return false;
+        reason = RejectReason.BadId;
         for (int i = 1; i <= 3; i++)
         {
             if (!TopologyLoader.IdPattern().IsMatch(parts[i])) return false;

@@ -39,12 +39,10 @@ public sealed class IngestionStats : IDisposable
         _acceptedCounter.Add(1);
     }
 
-    /// <summary>Counts a rejection; true the first time this reason is seen (log it then, not every time).</summary>
-    public bool CountRejected(RejectReason reason)
+    public void CountRejected(RejectReason reason)
     {
-        long n = _rejected.AddOrUpdate(reason, 1, (_, c) => c + 1);
+        _rejected.AddOrUpdate(reason, 1, static (_, c) => c + 1);
         _rejectedCounter.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
-        return n == 1;
     }
 
     public void CountWritten(long points) => Interlocked.Add(ref _written, points);

@@ -107,6 +107,7 @@ public static class HubHost
         services.AddSingleton<IngestionStats>();
         services.AddSingleton<TelemetryStore>();
         services.AddSingleton<TelemetryHistory>();
+        services.AddSingleton<IngestionGate>();
         services.AddSingleton<TelemetryPipeline>();
         services.AddSingleton<MqttIngestionService>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestionService>());
