@@ -53,4 +53,27 @@ public sealed record DispatchSimulatorOptions
 
     /// <summary>Deadline of one ReportProgress attempt.</summary>
     public TimeSpan ProgressCallTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long after receiving a new order it is accepted (zero: at once). Needs <see cref="HubUrl"/>.</summary>
+    public TimeSpan AcceptDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>When set, every new order is rejected (after <see cref="AcceptDelay"/>) with this reason instead of accepted.</summary>
+    public string? RejectReason { get; init; }
+
+    /// <summary>From the start, every call is answered UNAVAILABLE for this long: a dispatch system that is down.</summary>
+    public TimeSpan DownFor { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Every create, update and cancel is carried out at once but answered this late: a slow dispatch system
+    /// (the hub may give up waiting and call again).</summary>
+    public TimeSpan AnswerDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>What happens to an accepted order, step by step, each at its time after the acceptance
+    /// (e.g. en route +5 s, on site +10 s, resolved +30 s). Empty: it stays accepted.</summary>
+    public IReadOnlyList<WalkStep> Walk { get; init; } = [];
+
+    /// <summary>NOBODY_HOME and RESCHEDULED book the next visit this long after they happen.</summary>
+    public TimeSpan RescheduleBy { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>The team named in TEAM_ASSIGNED reports.</summary>
+    public string Team { get; init; } = "sim-team-1";
 }

@@ -19,8 +19,11 @@ public sealed class DispatchSimulatorServer : IAsyncDisposable
     private readonly ProgressReporter _progress;
     private int _stopped;
 
-    private DispatchSimulatorServer(WebApplication app, WorkOrderStore store, ProgressReporter progress, Uri url)
+    private readonly Outage _outage;
+
+    private DispatchSimulatorServer(WebApplication app, WorkOrderStore store, ProgressReporter progress, Outage outage, Uri url)
     {
+        _outage = outage;
         _app = app;
         _store = store;
         _progress = progress;
@@ -39,8 +42,17 @@ public sealed class DispatchSimulatorServer : IAsyncDisposable
     /// <summary>Valid create calls received so far, first and repeated.</summary>
     public int CreateCalls => _store.CreateCalls;
 
-    /// <summary>ACCEPTED reports the hub has confirmed (always 0 without a hub URL).</summary>
+    /// <summary>Progress reports the hub has confirmed (always 0 without a hub URL).</summary>
     public int ProgressReportsDelivered => _progress.Delivered;
+
+    /// <summary>Progress reports the hub has confirmed, in the order it confirmed them.</summary>
+    public IReadOnlyList<ReportProgressRequest> ProgressDelivered => _progress.DeliveredReports;
+
+    /// <summary>True while the simulated dispatch system answers every call UNAVAILABLE.</summary>
+    public bool IsDown => _outage.IsDown;
+
+    /// <summary>The dispatch system goes down from now for <paramref name="duration"/> (zero: it is back at once).</summary>
+    public void GoDown(TimeSpan duration) => _outage.GoDown(duration);
 
     /// <summary>Loads the state file (if any), binds 127.0.0.1:<c>options.Port</c> and starts serving.</summary>
     /// <exception cref="IOException">The port is taken.</exception>
@@ -54,6 +66,7 @@ public sealed class DispatchSimulatorServer : IAsyncDisposable
         var console = new SimulatorConsole(options.Output);
         var store = await WorkOrderStore.OpenAsync(options.StateFile, options.TimeProvider, cancellationToken).ConfigureAwait(false);
         var progress = new ProgressReporter(options, console);
+        var outage = new Outage(options.TimeProvider, options.DownFor, options.AnswerDelay);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -71,6 +84,7 @@ public sealed class DispatchSimulatorServer : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, OwnerControlledLifetime>();
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(progress);
+        builder.Services.AddSingleton(outage);
         builder.Services.AddSingleton(console);
         builder.Services.AddGrpc();
 
@@ -91,7 +105,7 @@ public sealed class DispatchSimulatorServer : IAsyncDisposable
             .Addresses.Single();
         // Kestrel reports the bound endpoint, e.g. "http://127.0.0.1:41234".
         var url = new Uri(address);
-        return new DispatchSimulatorServer(app, store, progress, url);
+        return new DispatchSimulatorServer(app, store, progress, outage, url);
     }
 
     /// <summary>Stops taking calls and abandons progress reports still being retried.</summary>

@@ -5,7 +5,7 @@ using Grpc.Core;
 namespace FacilityHub.DispatchSimulator;
 
 /// <summary>The simulated dispatch system's gRPC surface (<c>dispatch.v1.DispatchService</c>).</summary>
-public sealed class DispatchSimulatorService(WorkOrderStore store, ProgressReporter progress, SimulatorConsole console)
+public sealed class DispatchSimulatorService(WorkOrderStore store, ProgressReporter progress, Outage outage, SimulatorConsole console)
     : DispatchService.DispatchServiceBase
 {
     /// <summary>Page size when the request gives none.</summary>
@@ -14,8 +14,9 @@ public sealed class DispatchSimulatorService(WorkOrderStore store, ProgressRepor
     /// <summary>Largest page served; larger requests are cut down to this.</summary>
     public const int MaxPageSize = 1000;
 
-    public override Task<CreateWorkOrderResponse> CreateWorkOrder(CreateWorkOrderRequest request, ServerCallContext context)
+    public override async Task<CreateWorkOrderResponse> CreateWorkOrder(CreateWorkOrderRequest request, ServerCallContext context)
     {
+        outage.ThrowIfDown();
         if (request.Order is null)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "order is required"));
@@ -39,7 +40,7 @@ public sealed class DispatchSimulatorService(WorkOrderStore store, ProgressRepor
 
             // In the background, never awaited here: the hub waits for this answer before it can
             // take a progress report, so reporting inside the call would deadlock it.
-            progress.ReportAccepted(outcome.Order);
+            progress.Walk(outcome.Order);
         }
         else
         {
@@ -47,8 +48,51 @@ public sealed class DispatchSimulatorService(WorkOrderStore store, ProgressRepor
                 $"duplicate create for key={key} ({outcome.Order.CreateCalls} calls) -> {id}"));
         }
 
-        return Task.FromResult(new CreateWorkOrderResponse { DispatchOrderId = id, Created = outcome.Created });
+        await outage.BeforeAnswerAsync(context.CancellationToken).ConfigureAwait(false);
+        return new CreateWorkOrderResponse { DispatchOrderId = id, Created = outcome.Created };
     }
+
+    public override async Task<CancelWorkOrderResponse> CancelWorkOrder(CancelWorkOrderRequest request, ServerCallContext context)
+    {
+        outage.ThrowIfDown();
+        var key = RequiredKey(request.IdempotencyKey);
+        var cancelled = store.Cancel(request) ?? throw NoOrder(key);
+        if (cancelled)
+        {
+            progress.StopWalk(request.IdempotencyKey);
+        }
+
+        console.Line($"{(cancelled ? "CANCELLED" : "repeated cancel for")} key={key}");
+        await outage.BeforeAnswerAsync(context.CancellationToken).ConfigureAwait(false);
+        return new CancelWorkOrderResponse { Cancelled = cancelled };
+    }
+
+    public override async Task<UpdateWorkOrderResponse> UpdateWorkOrder(UpdateWorkOrderRequest request, ServerCallContext context)
+    {
+        outage.ThrowIfDown();
+        var key = RequiredKey(request.IdempotencyKey);
+        if (string.IsNullOrWhiteSpace(request.UpdateId))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "update_id is required"));
+        }
+
+        if (request.Kind == UpdateKind.Unspecified)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "kind must not be UNSPECIFIED"));
+        }
+
+        var applied = store.Update(request) ?? throw NoOrder(key);
+        // The kind only: the note is free text from the hub.
+        console.Line($"{(applied ? "UPDATE" : "repeated update")} {request.Kind} key={key} id={SimulatorConsole.Safe(request.UpdateId)}");
+        await outage.BeforeAnswerAsync(context.CancellationToken).ConfigureAwait(false);
+        return new UpdateWorkOrderResponse { Applied = applied };
+    }
+
+    private static string RequiredKey(string key) => string.IsNullOrWhiteSpace(key)
+        ? throw new RpcException(new Status(StatusCode.InvalidArgument, "idempotency_key is required"))
+        : SimulatorConsole.Safe(key);
+
+    private static RpcException NoOrder(string key) => new(new Status(StatusCode.NotFound, $"no order with key {key}"));
 
     public override Task<ListWorkOrdersResponse> ListWorkOrders(ListWorkOrdersRequest request, ServerCallContext context)
     {

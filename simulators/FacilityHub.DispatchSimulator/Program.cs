@@ -44,11 +44,59 @@ var stateFileOption = new Option<string?>("--state-file")
     Description = "JSON file that keeps the received orders across restarts (created if missing)",
 };
 
+Option<double> Seconds(string name, string description)
+{
+    var option = new Option<double>(name) { Description = description, HelpName = "SECONDS" };
+    option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<double>() is < 0 or > 86_400 * 30)
+        {
+            result.AddError($"{name} must be between 0 and 2592000 seconds.");
+        }
+    });
+    return option;
+}
+
+var acceptAfterOption = Seconds("--accept-after", "Accept each new order this long after receiving it (default: at once); needs --hub-url");
+var rejectOption = new Option<string?>("--reject") { Description = "Reject every new order with this reason instead of accepting it; needs --hub-url", HelpName = "REASON" };
+var downForOption = Seconds("--down-for", "Answer every call UNAVAILABLE for this long after starting: a dispatch system that is down");
+var answerDelayOption = Seconds("--answer-delay", "Carry out each call at once but answer it this late: a slow dispatch system");
+var walkOption = new Option<WalkStep[]>("--walk")
+{
+    Description = $"A step of each accepted order, KIND+SECONDS after the acceptance (repeatable, in order); KIND is one of {string.Join(", ", WalkStep.Kinds.Keys)}",
+    HelpName = "KIND+SECONDS",
+    AllowMultipleArgumentsPerToken = false,
+    CustomParser = result =>
+    {
+        var steps = new List<WalkStep>();
+        foreach (var token in result.Tokens)
+        {
+            try
+            {
+                steps.Add(WalkStep.Parse(token.Value));
+            }
+            catch (FormatException ex)
+            {
+                result.AddError($"--walk {ex.Message}.");
+            }
+        }
+
+        return [.. steps];
+    },
+};
+var rescheduleByOption = Seconds("--reschedule-by", "NOBODY_HOME and RESCHEDULED book the next visit this long after (default 7200)");
+
 var rootCommand = new RootCommand("FacilityHub dispatch simulator: a fake dispatch system serving dispatch.v1.DispatchService over plaintext gRPC on 127.0.0.1.");
 rootCommand.Options.Add(portOption);
 rootCommand.Options.Add(hubUrlOption);
 rootCommand.Options.Add(hubKeyFileOption);
 rootCommand.Options.Add(stateFileOption);
+rootCommand.Options.Add(acceptAfterOption);
+rootCommand.Options.Add(rejectOption);
+rootCommand.Options.Add(downForOption);
+rootCommand.Options.Add(answerDelayOption);
+rootCommand.Options.Add(walkOption);
+rootCommand.Options.Add(rescheduleByOption);
 rootCommand.SetAction(async (parseResult, cancellationToken) =>
 {
     var hubUrl = parseResult.GetValue(hubUrlOption);
@@ -85,6 +133,12 @@ rootCommand.SetAction(async (parseResult, cancellationToken) =>
         HubUrl = hubUrl,
         HubSigningKey = hubKey,
         StateFile = parseResult.GetValue(stateFileOption),
+        AcceptDelay = TimeSpan.FromSeconds(parseResult.GetValue(acceptAfterOption)),
+        RejectReason = parseResult.GetValue(rejectOption),
+        DownFor = TimeSpan.FromSeconds(parseResult.GetValue(downForOption)),
+        AnswerDelay = TimeSpan.FromSeconds(parseResult.GetValue(answerDelayOption)),
+        Walk = parseResult.GetValue(walkOption) ?? [],
+        RescheduleBy = parseResult.GetResult(rescheduleByOption) is null ? TimeSpan.FromHours(2) : TimeSpan.FromSeconds(parseResult.GetValue(rescheduleByOption)),
     };
 
     DispatchSimulatorServer server;

@@ -10,9 +10,10 @@ using Polly.Retry;
 namespace FacilityHub.DispatchSimulator;
 
 /// <summary>
-/// Tells the hub (<c>dispatch.v1.DispatchProgressService</c>) that a new order was accepted. Each
-/// report runs on its own background task and is retried with exponential back-off while the hub
-/// cannot be reached, until it is delivered or the simulator stops. Without a hub URL it does nothing.
+/// Tells the hub (<c>dispatch.v1.DispatchProgressService</c>) what happens to each new order: accepted or
+/// rejected, then the configured walk. Each order's reports run on its own background task and each report is
+/// retried with exponential back-off while the hub cannot be reached, until it is delivered or the simulator
+/// stops. Without a hub URL it does nothing.
 /// </summary>
 public sealed class ProgressReporter : IAsyncDisposable
 {
@@ -29,6 +30,8 @@ public sealed class ProgressReporter : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly HashSet<Task> _pending = [];
+    private readonly Dictionary<string, CancellationTokenSource> _walks = new(StringComparer.Ordinal);
+    private readonly List<ReportProgressRequest> _deliveredReports = [];
     private int _delivered;
     private int _stopped;
 
@@ -70,7 +73,7 @@ public sealed class ProgressReporter : IAsyncDisposable
                         var dispatchId = args.Context.Properties.GetValue(DispatchIdKey, "?");
                         var status = args.Outcome.Exception is RpcException rpc ? rpc.StatusCode.ToString() : "error";
                         _console.Line(string.Create(CultureInfo.InvariantCulture,
-                            $"hub at {HubAddress} did not take ACCEPTED for {dispatchId} ({status}, attempt {args.AttemptNumber + 1}); retrying with back-off"));
+                            $"hub at {HubAddress} did not take a report for {dispatchId} ({status}, attempt {args.AttemptNumber + 1}); retrying with back-off"));
                     }
 
                     return ValueTask.CompletedTask;
@@ -84,8 +87,25 @@ public sealed class ProgressReporter : IAsyncDisposable
     /// <summary>Progress reports the hub has confirmed.</summary>
     public int Delivered => Volatile.Read(ref _delivered);
 
-    /// <summary>Starts reporting ACCEPTED for <paramref name="order"/> in the background; returns at once.</summary>
-    public void ReportAccepted(ReceivedWorkOrder order)
+    /// <summary>Progress reports the hub has confirmed, in the order it confirmed them.</summary>
+    public IReadOnlyList<ReportProgressRequest> DeliveredReports
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _deliveredReports];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts the order's walk in the background and returns at once: after <see cref="DispatchSimulatorOptions.AcceptDelay"/>
+    /// ACCEPTED (or REJECTED with <see cref="DispatchSimulatorOptions.RejectReason"/>), then each step of
+    /// <see cref="DispatchSimulatorOptions.Walk"/> at its time after the acceptance. Each report is delivered (with
+    /// retries) before the next is due, so the hub hears them in order; a cancelled order's walk stops.
+    /// </summary>
+    public void Walk(ReceivedWorkOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
         if (_client is null || Volatile.Read(ref _stopped) != 0)
@@ -93,31 +113,120 @@ public sealed class ProgressReporter : IAsyncDisposable
             return;
         }
 
-        var request = new ReportProgressRequest
-        {
-            // One id per report, kept across retries (so the hub can drop a repeat), and unique across
-            // runs: a simulator restarted without a state file hands out D-000001 again.
-            ReportId = $"{order.DispatchOrderId}/accepted/{Guid.NewGuid():N}",
-            IdempotencyKey = order.Order.IdempotencyKey,
-            DispatchOrderId = order.DispatchOrderId,
-            Kind = ProgressKind.Accepted,
-            OccurredAt = Timestamp.FromDateTimeOffset(_options.TimeProvider.GetUtcNow()),
-            Note = "Accepted by the dispatch simulator",
-        };
-
         lock (_gate)
         {
+            var walk = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            _walks[order.Order.IdempotencyKey] = walk;
             // Task.Run: the caller is the create call; nothing of the report may run on its thread.
-            var task = Task.Run(() => DeliverAsync(request, _stopping.Token));
+            var task = Task.Run(() => WalkAsync(order, walk.Token));
             _pending.Add(task);
             _ = task.ContinueWith(t =>
             {
                 lock (_gate)
                 {
                     _pending.Remove(t);
+                    if (_walks.TryGetValue(order.Order.IdempotencyKey, out var current) && current == walk)
+                    {
+                        _walks.Remove(order.Order.IdempotencyKey);
+                    }
                 }
+
+                walk.Dispose();
             }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
+    }
+
+    /// <summary>Stops the walk of the order with <paramref name="key"/> (the hub cancelled it).</summary>
+    public void StopWalk(string key)
+    {
+        lock (_gate)
+        {
+            if (_walks.Remove(key, out var walk))
+            {
+                walk.Cancel();
+            }
+        }
+    }
+
+    private async Task WalkAsync(ReceivedWorkOrder order, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WaitUntilAsync(order.ReceivedAt.ToDateTimeOffset() + _options.AcceptDelay, cancellationToken).ConfigureAwait(false);
+            var first = Report(order, _options.RejectReason is null ? ProgressKind.Accepted : ProgressKind.Rejected, 0);
+            if (!await DeliverAsync(first, cancellationToken).ConfigureAwait(false) || first.Kind == ProgressKind.Rejected)
+            {
+                return;
+            }
+
+            var acceptedAt = first.OccurredAt.ToDateTimeOffset();
+            for (int i = 0; i < _options.Walk.Count; i++)
+            {
+                await WaitUntilAsync(acceptedAt + _options.Walk[i].After, cancellationToken).ConfigureAwait(false);
+
+                if (!await DeliverAsync(Report(order, _options.Walk[i].Kind, i + 1), cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped, or the hub cancelled the order.
+        }
+    }
+
+    // A timer may fire a little before the clock reads its time: wait again for the rest.
+    private async Task WaitUntilAsync(DateTimeOffset when, CancellationToken cancellationToken)
+    {
+        for (var left = when - _options.TimeProvider.GetUtcNow(); left > TimeSpan.Zero; left = when - _options.TimeProvider.GetUtcNow())
+        {
+            await Task.Delay(left + TimeSpan.FromMilliseconds(1), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A report of <paramref name="kind"/> with what the contract says that kind carries.</summary>
+    private ReportProgressRequest Report(ReceivedWorkOrder order, ProgressKind kind, int step)
+    {
+        var now = _options.TimeProvider.GetUtcNow();
+        var request = new ReportProgressRequest
+        {
+            // One id per report, kept across retries (so the hub can drop a repeat), and unique across
+            // runs: a simulator restarted without a state file hands out D-000001 again.
+            ReportId = $"{order.DispatchOrderId}/{step}/{kind.ToString().ToLowerInvariant()}/{Guid.NewGuid():N}",
+            IdempotencyKey = order.Order.IdempotencyKey,
+            DispatchOrderId = order.DispatchOrderId,
+            Kind = kind,
+            OccurredAt = Timestamp.FromDateTimeOffset(now),
+        };
+        switch (kind)
+        {
+            case ProgressKind.Accepted:
+                request.Note = "Accepted by the dispatch simulator";
+                break;
+            case ProgressKind.Rejected:
+                request.Reason = _options.RejectReason!;
+                break;
+            case ProgressKind.TeamAssigned:
+                request.Team = _options.Team;
+                break;
+            case ProgressKind.Resolved:
+                request.WorkDone = "Repaired by the dispatch simulator";
+                break;
+            case ProgressKind.NobodyHome:
+                request.Note = "Nobody home; card left at the door";
+                request.Appointment = Timestamp.FromDateTimeOffset(now + _options.RescheduleBy);
+                break;
+            case ProgressKind.Rescheduled:
+                request.Reason = "Visit moved by the dispatch simulator";
+                request.Appointment = Timestamp.FromDateTimeOffset(now + _options.RescheduleBy);
+                break;
+            case ProgressKind.Cancelled:
+                request.Reason = "Cancelled by the dispatch simulator";
+                break;
+        }
+
+        return request;
     }
 
     /// <summary>Gives up on undelivered reports and waits for their tasks to end.</summary>
@@ -164,11 +273,12 @@ public sealed class ProgressReporter : IAsyncDisposable
         _ => true,
     };
 
-    // Never throws: it runs unobserved in the background.
-    private async Task DeliverAsync(ReportProgressRequest request, CancellationToken cancellationToken)
+    // Never throws: it runs unobserved in the background. True when the hub took the report.
+    private async Task<bool> DeliverAsync(ReportProgressRequest request, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(DispatchIdKey, request.DispatchOrderId);
+        string kind = request.Kind.ToString().ToUpperInvariant();
         try
         {
             await _pipeline.ExecuteAsync(async ctx =>
@@ -176,20 +286,29 @@ public sealed class ProgressReporter : IAsyncDisposable
                 var deadline = DateTime.UtcNow + _options.ProgressCallTimeout;
                 await _client!.ReportProgressAsync(request, Credentials(), deadline, ctx.CancellationToken).ConfigureAwait(false);
             }, context).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _deliveredReports.Add(request);
+            }
+
             Interlocked.Increment(ref _delivered);
-            _console.Line($"reported ACCEPTED for {request.DispatchOrderId} to the hub at {HubAddress}");
+            _console.Line($"reported {kind} for {request.DispatchOrderId} to the hub at {HubAddress}");
+            return true;
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            _console.Line($"stopped before the hub took ACCEPTED for {request.DispatchOrderId}");
+            _console.Line($"stopped before the hub took {kind} for {request.DispatchOrderId}");
+            return false;
         }
         catch (RpcException ex)
         {
-            _console.Line($"gave up reporting ACCEPTED for {request.DispatchOrderId}: {ex.StatusCode} {SimulatorConsole.Safe(ex.Status.Detail)}");
+            _console.Line($"gave up reporting {kind} for {request.DispatchOrderId}: {ex.StatusCode} {SimulatorConsole.Safe(ex.Status.Detail)}");
+            return false;
         }
         catch (Exception ex)
         {
-            _console.Line($"gave up reporting ACCEPTED for {request.DispatchOrderId}: {ex.GetType().Name}: {SimulatorConsole.Safe(ex.Message)}");
+            _console.Line($"gave up reporting {kind} for {request.DispatchOrderId}: {ex.GetType().Name}: {SimulatorConsole.Safe(ex.Message)}");
+            return false;
         }
         finally
         {

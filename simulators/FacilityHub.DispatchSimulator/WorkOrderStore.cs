@@ -138,6 +138,59 @@ public sealed class WorkOrderStore
         }
     }
 
+    /// <summary>Records a cancellation: true the first time; false when already cancelled; null for an unknown key.</summary>
+    public bool? Cancel(CancelWorkOrderRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_gate)
+        {
+            if (!_byKey.TryGetValue(request.IdempotencyKey, out var order))
+            {
+                return null;
+            }
+
+            if (order.Cancellation is not null)
+            {
+                return false;
+            }
+
+            order.Cancellation = request.Clone();
+            Save();
+            return true;
+        }
+    }
+
+    /// <summary>Records an update: true the first time its id is seen; false for a repeat; null for an unknown key.</summary>
+    public bool? Update(UpdateWorkOrderRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_gate)
+        {
+            if (!_byKey.TryGetValue(request.IdempotencyKey, out var order))
+            {
+                return null;
+            }
+
+            if (order.Updates.Any(u => u.UpdateId == request.UpdateId))
+            {
+                return false;
+            }
+
+            order.Updates.Add(request.Clone());
+            Save();
+            return true;
+        }
+    }
+
+    /// <summary>True when the hub has cancelled the order of <paramref name="key"/>.</summary>
+    public bool IsCancelled(string key)
+    {
+        lock (_gate)
+        {
+            return _byKey.TryGetValue(key, out var order) && order.Cancellation is not null;
+        }
+    }
+
     /// <summary>Copies of all orders, oldest first.</summary>
     public IReadOnlyList<ReceivedWorkOrder> Snapshot()
     {

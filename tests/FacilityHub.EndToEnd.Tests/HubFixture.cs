@@ -96,6 +96,7 @@ public sealed class HubFixture : IAsyncLifetime
         _settings["Orleans:GatewayPort"] = FreePort.Next().ToString();
         _settings["Kestrel:Endpoints:Grpc:Url"] = HubUrl;
         _settings["Auth:SigningKey"] = SigningKeyText;
+        _settings["WorkOrders:Sla:Normal:OnSite"] = TestTopology.NormalOnSiteLimit.ToString("c");
         Hub = HubProcess.Start(_settings);
         await Hub.WaitReadyAsync();
         Channel = GrpcChannel.ForAddress(HubUrl);

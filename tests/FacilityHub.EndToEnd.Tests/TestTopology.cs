@@ -4,10 +4,14 @@ using System.Text.Json.Nodes;
 namespace FacilityHub.EndToEnd.Tests;
 
 /// <summary>The shipped topology (deploy/topology.json) plus a test building whose items override their kind's
-/// rules with short delays, so that time-driven rules show within seconds on the real hub.</summary>
+/// rules with short delays, so that time-driven rules show within seconds on the real hub. <c>t-sla</c> raises the
+/// only normal-urgency orders, whose on-site limit the fixture cuts to <see cref="NormalOnSiteLimit"/>.</summary>
 public static class TestTopology
 {
     public const string Building = "rs-test";
+
+    /// <summary>The test hub's on-site limit for normal-urgency orders (WorkOrders:Sla:Normal:OnSite).</summary>
+    public static readonly TimeSpan NormalOnSiteLimit = TimeSpan.FromSeconds(2);
 
     private const string Items = """
         [
@@ -26,7 +30,12 @@ public static class TestTopology
           { "id": "t-alarm-f", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-alarm-oos", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-pump-hostile", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
-          { "id": "t-pump-good", "kind": "water_pump", "rules": { "offline": { "enabled": false } } }
+          { "id": "t-pump-good", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-wo-reject", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-wo-visit", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-wo-repeat", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-wo-cleared", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-sla", "kind": "home_alarm", "rules": { "offline": { "enabled": false }, "zone_tripped": { "priority": "medium" } } }
         ]
         """;
 

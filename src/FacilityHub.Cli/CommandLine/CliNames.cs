@@ -29,7 +29,8 @@ public static class CliNames
         ("en_route", WorkOrderStatus.EnRoute),
         ("on_site", WorkOrderStatus.OnSite),
         ("resolved", WorkOrderStatus.Resolved),
-        ("cancelled", WorkOrderStatus.Cancelled));
+        ("cancelled", WorkOrderStatus.Cancelled),
+        ("rescheduled", WorkOrderStatus.Rescheduled));
 
     public static NameMap<DispatchPriority> WorkOrderPriorities { get; } = new(
         ("emergency", DispatchPriority.Emergency),

@@ -46,6 +46,9 @@ public static class WorkOrdersView
             .AddRow("Dispatch id", Display.Text(order.DispatchOrderId))
             .AddRow("Send attempts", Display.Number(order.SendAttempts))
             .AddRow("Last error", Display.Text(order.LastError))
+            .AddRow("Appointment", Display.Time(order.Appointment))
+            .AddRow("Pending updates", Display.Number(order.PendingUpdates))
+            .AddRow("SLA breaches", order.SlaBreaches.Count == 0 ? "none" : string.Join(", ", order.SlaBreaches.Select(b => $"{b.Clock} due {Display.Time(b.Due)}")))
             .Render());
 
         text.AppendLine();

@@ -1,36 +1,38 @@
 namespace FacilityHub.Domain.WorkOrders;
 
-/// <summary>How an order's status follows the dispatch system's progress reports. Reports may arrive late
-/// or twice: a step never moves an order backwards, and a finished order (resolved, rejected, cancelled)
-/// stays finished.</summary>
+/// <summary>How an order's status follows the dispatch system's progress reports. Reports may arrive late or
+/// twice: a step older than the last one applied changes nothing, a finished order (resolved, rejected, cancelled)
+/// stays finished, and a visit that fell through (nobody home, rescheduled) lets the order go round again
+/// (rescheduled → en route → on site).</summary>
 public static class WorkOrderLifecycle
 {
-    public static WorkOrderStatus Apply(WorkOrderStatus current, DispatchProgress progress)
+    public static bool IsFinished(WorkOrderStatus s) => s is WorkOrderStatus.Resolved or WorkOrderStatus.Rejected or WorkOrderStatus.Cancelled;
+
+    /// <param name="current">The order's status now.</param>
+    /// <param name="lastProgressAt">When the last report that was applied happened (null before any).</param>
+    public static WorkOrderStatus Apply(WorkOrderStatus current, DateTimeOffset? lastProgressAt, DispatchProgress progress, DateTimeOffset at)
     {
-        if (current is WorkOrderStatus.Resolved or WorkOrderStatus.Rejected or WorkOrderStatus.Cancelled) return current;
-        WorkOrderStatus? next = progress switch
+        if (IsFinished(current)) return current;
+        switch (progress)
         {
-            DispatchProgress.Accepted or DispatchProgress.TeamAssigned or DispatchProgress.Rescheduled or DispatchProgress.NobodyHome => WorkOrderStatus.Accepted,
-            DispatchProgress.EnRoute => WorkOrderStatus.EnRoute,
+            // An ending is final whenever it is heard of: nothing comes after it to be confused with.
+            case DispatchProgress.Resolved: return WorkOrderStatus.Resolved;
+            case DispatchProgress.Rejected: return WorkOrderStatus.Rejected;
+            case DispatchProgress.Cancelled: return WorkOrderStatus.Cancelled;
+        }
+        if (at < lastProgressAt) return current;
+        return progress switch
+        {
+            DispatchProgress.Accepted or DispatchProgress.TeamAssigned =>
+                current is WorkOrderStatus.Raised or WorkOrderStatus.Sent ? WorkOrderStatus.Accepted : current,
+            DispatchProgress.EnRoute => current == WorkOrderStatus.OnSite ? current : WorkOrderStatus.EnRoute,
             DispatchProgress.OnSite => WorkOrderStatus.OnSite,
-            DispatchProgress.Resolved => WorkOrderStatus.Resolved,
-            DispatchProgress.Rejected => WorkOrderStatus.Rejected,
-            DispatchProgress.Cancelled => WorkOrderStatus.Cancelled,
-            _ => null,
+            DispatchProgress.NobodyHome or DispatchProgress.Rescheduled => WorkOrderStatus.Rescheduled,
+            _ => current,
         };
-        if (next is not { } n) return current;
-        if (n is WorkOrderStatus.Rejected or WorkOrderStatus.Cancelled) return n;
-        return Rank(n) > Rank(current) ? n : current;
     }
 
-    private static int Rank(WorkOrderStatus s) => s switch
-    {
-        WorkOrderStatus.Raised => 0,
-        WorkOrderStatus.Sent => 1,
-        WorkOrderStatus.Accepted => 2,
-        WorkOrderStatus.EnRoute => 3,
-        WorkOrderStatus.OnSite => 4,
-        WorkOrderStatus.Resolved => 5,
-        _ => 6,
-    };
+    /// <summary>The step moves the order's booked visit: a report carrying an appointment sets it, except a stale one.</summary>
+    public static bool SetsAppointment(DispatchProgress progress) =>
+        progress is DispatchProgress.Accepted or DispatchProgress.TeamAssigned or DispatchProgress.NobodyHome or DispatchProgress.Rescheduled;
 }

@@ -11,4 +11,6 @@ public enum WorkOrderStatus
     OnSite = 6,
     Resolved = 7,
     Cancelled = 8,
+    /// <summary>The visit moved: nobody was home, or a new appointment was made; the order waits for it.</summary>
+    Rescheduled = 9,
 }

@@ -20,6 +20,8 @@ public sealed partial class AlarmGrain(
     // Orleans fires a reminder missed while the hub was down at its next period, not at once: a short period
     // bounds how late a shelf expires after a restart. The reminder exists only while the alarm is shelved.
     private static readonly TimeSpan ShelfCheckPeriod = TimeSpan.FromSeconds(5);
+    // Enough to recognise a notice repeated after a crash; notices come one per work order.
+    private const int NoticeKeysKept = 200;
     private EquipmentItem _item = null!;
     private RuleDefinition _rule = null!;
 
@@ -30,7 +32,7 @@ public sealed partial class AlarmGrain(
         int slash = Tag.IndexOf('/');
         if (slash <= 0 || !estate.TryGetEquipment(Tag[..slash], out var item)) throw new ArgumentException($"alarm tag '{Tag}' names no equipment of the topology");
         _item = item;
-        _rule = item.Kind.Rules.FirstOrDefault(r => r.Id == Tag[(slash + 1)..]) ?? throw new ArgumentException($"alarm tag '{Tag}' names no rule of kind '{item.Kind.Name}'");
+        _rule = DispatchAlarmRules.Find(item, Tag[(slash + 1)..]) ?? throw new ArgumentException($"alarm tag '{Tag}' names no rule of kind '{item.Kind.Name}'");
         // The site's alarm list is a projection of this state: re-publish in case the hub died in between.
         if (state.State.Occurrence > 0) await PublishAsync();
     }
@@ -53,6 +55,23 @@ public sealed partial class AlarmGrain(
         state.State.ClearedAt = at;
         await CommitAsync(alarm, at);
         LogCleared(Id(state.State.Occurrence), message);
+        // The crew hears that the device reads normal again (informational: lost if the hub dies just here).
+        if (state.State.WorkOrderId is { } workOrderId)
+        {
+            var notice = new DispatchNotice($"{workOrderId}/cleared/{at.ToUnixTimeMilliseconds()}", WorkOrderUpdateKind.FaultCleared, at, message);
+            await GrainFactory.GetGrain<IWorkOrderGrain>(workOrderId).Update(notice);
+        }
+    }
+
+    public async Task Notify(string key, DateTimeOffset at, string message)
+    {
+        if (state.State.NoticeKeys.Contains(key)) return;
+        state.State.NoticeKeys.Add(key);
+        if (state.State.NoticeKeys.Count > NoticeKeysKept) state.State.NoticeKeys.RemoveAt(0);
+        // Stored by the commits below; raise and clear in one turn, so no other notice falls in between.
+        if (state.State.ConditionActive) await Clear(at, message);
+        await Raise(at, message);
+        await Clear(at, message);
     }
 
     public Task<AlarmView> Acknowledge(AlarmAction action) =>

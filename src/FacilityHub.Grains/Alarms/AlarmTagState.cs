@@ -16,4 +16,6 @@ public sealed class AlarmTagState
     [Id(6)] public AlarmLifecycleState State { get; set; } = AlarmLifecycleState.Normal;
     [Id(7)] public DateTimeOffset? ShelvedUntil { get; set; }
     [Id(8)] public List<AlarmStep> History { get; set; } = [];
+    /// <summary>Keys of the latest notices taken (<see cref="IAlarmGrain.Notify"/>), oldest first.</summary>
+    [Id(9)] public List<string> NoticeKeys { get; set; } = [];
 }

@@ -14,6 +14,11 @@ public interface IAlarmGrain : IGrainWithStringKey
     /// <summary>The condition cleared. A no-op while it does not hold.</summary>
     [Alias("Clear")] Task Clear(DateTimeOffset at, string message);
 
+    /// <summary>Something happened that the operators must see once, e.g. a rejected work order: the alarm is raised
+    /// and its condition ends at once, so it waits, unacknowledged, in the list. Idempotent by <paramref name="key"/>;
+    /// a notice while the last one is still unacknowledged returns that occurrence to active with the new message.</summary>
+    [Alias("Notify")] Task Notify(string key, DateTimeOffset at, string message);
+
     [Alias("Acknowledge")] Task<AlarmView> Acknowledge(AlarmAction action);
     [Alias("Shelve")] Task<AlarmView> Shelve(AlarmAction action, TimeSpan duration);
     [Alias("Unshelve")] Task<AlarmView> Unshelve(AlarmAction action);

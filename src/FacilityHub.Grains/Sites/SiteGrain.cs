@@ -128,7 +128,8 @@ public sealed class SiteGrain(
     private static string TagOf(string alarmId) => AlarmKeys.TryParse(alarmId, out string tag, out _) ? tag : alarmId;
 
     private static bool Same(WorkOrderView a, WorkOrderView b) =>
-        a.Status == b.Status && a.SendAttempts == b.SendAttempts && a.LastError == b.LastError && a.Steps.Length == b.Steps.Length && a.DispatchOrderId == b.DispatchOrderId;
+        a.Status == b.Status && a.SendAttempts == b.SendAttempts && a.LastError == b.LastError && a.Steps.Length == b.Steps.Length && a.DispatchOrderId == b.DispatchOrderId
+        && a.Appointment == b.Appointment && a.PendingUpdates == b.PendingUpdates;
 
     private void Trim()
     {

@@ -13,6 +13,10 @@ public interface IWorkOrderGrain : IGrainWithStringKey
     /// <summary>Records a progress step; false when this report was recorded before.</summary>
     [Alias("RecordProgress")] Task<bool> RecordProgress(ProgressReport report);
 
+    /// <summary>Queues an update for the dispatch system (delivered in order, after the order itself); false when
+    /// this update was taken before or the order is finished.</summary>
+    [Alias("Update")] Task<bool> Update(DispatchNotice notice);
+
     /// <summary>Null when no such order exists.</summary>
     [Alias("Get"), AlwaysInterleave] Task<WorkOrderView?> Get();
 }

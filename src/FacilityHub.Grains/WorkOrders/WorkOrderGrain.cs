@@ -1,65 +1,222 @@
 using FacilityHub.Domain.WorkOrders;
+using FacilityHub.Grains.Alarms;
 using FacilityHub.Grains.Sites;
 using Microsoft.Extensions.Logging;
 
 namespace FacilityHub.Grains.WorkOrders;
 
+/// <summary>A work order with an outbox: the order is stored before it is sent, then every update about it, and the
+/// operators' alarm when it is rejected, are stored before they are delivered, and delivered (with back-off, a
+/// reminder bringing the order back after a restart) until confirmed. Status decisions are <see cref="WorkOrderLifecycle"/>'s.</summary>
 public sealed partial class WorkOrderGrain(
     [PersistentState("workorder", GrainStorage.Name)] IPersistentState<WorkOrderState> state,
     IDispatchGateway dispatch,
+    SlaPolicy sla,
     TimeProvider time,
     ILogger<WorkOrderGrain> logger) : Grain, IWorkOrderGrain, IRemindable
 {
     private const string OutboxReminder = "outbox";
+    private const string SlaReminder = "sla";
 
-    /// <summary>The durable back-stop: while unsent, a reminder wakes the order (also after a restart).</summary>
+    /// <summary>While a clock runs, a reminder wakes the order at least this often, so that a limit that passed while
+    /// the hub was down is noticed at most this long after it is back; a timer catches each limit on time.</summary>
+    public static readonly TimeSpan SlaReminderPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>The durable back-stop: while anything is undelivered, a reminder wakes the order (also after a restart).</summary>
     public static readonly TimeSpan OutboxPeriod = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
     private IGrainTimer? _retry;
+    private IGrainTimer? _slaTimer;
+    private bool _slaReminderOn;
+    private int _deliveryFailures;
 
-    private bool Unsent => state.State.Draft is not null && state.State.Status == WorkOrderStatus.Raised;
+    private WorkOrderState S => state.State;
+
+    /// <summary>Not yet at the dispatch system (and not withdrawn before it got there).</summary>
+    private bool Unsent => S.Draft is not null && S.Status == WorkOrderStatus.Raised;
+
+    private bool Undelivered => Unsent || (S.Draft is not null && (S.Outbox.Count > 0 || S.PendingAlarms.Count > 0));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Draft is null) return;
+        if (S.Draft is null) return;
         await PublishAsync();
-        if (Unsent) ScheduleSend(TimeSpan.Zero);
+        if (Undelivered) ScheduleSend(TimeSpan.Zero);
+        BackfillMilestones();
+        _slaReminderOn = await this.GetReminder(SlaReminder) is not null;
+        await RunSlaAsync();
     }
 
     public async Task Raise(WorkOrderDraft draft)
     {
-        if (state.State.Draft is not null) return;
-        state.State.Draft = draft;
-        state.State.Status = WorkOrderStatus.Raised;
-        state.State.Steps.Add(new WorkOrderStep(WorkOrderStatus.Raised, time.GetUtcNow(), "hub", draft.Description));
+        if (S.Draft is not null) return;
+        S.Draft = draft;
+        S.Status = WorkOrderStatus.Raised;
+        S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Raised, time.GetUtcNow(), "hub", draft.Description));
         await state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(OutboxReminder, OutboxPeriod, OutboxPeriod);
+        await StartOutboxAsync();
         await PublishAsync();
-        ScheduleSend(TimeSpan.Zero);
+        await RunSlaAsync();
     }
 
     public async Task<bool> RecordProgress(ProgressReport report)
     {
-        if (state.State.Draft is null) throw new KeyNotFoundException($"work order '{this.GetPrimaryKeyString()}' does not exist");
-        if (!state.State.ReportIds.Add(report.ReportId)) return false;
-        var next = WorkOrderLifecycle.Apply(state.State.Status, report.Kind);
-        bool wasUnsent = Unsent;
-        state.State.Status = next;
-        state.State.Steps.Add(new WorkOrderStep(next, report.At, report.Actor, $"{report.Kind}: {report.Note}".TrimEnd(' ', ':')));
+        if (S.Draft is null) throw new KeyNotFoundException($"work order '{this.GetPrimaryKeyString()}' does not exist");
+        if (!S.ReportIds.Add(report.ReportId)) return false;
+        var before = S.Status;
+        var next = WorkOrderLifecycle.Apply(before, S.LastProgressAt, report.Kind, report.At);
+        bool stale = report.At < S.LastProgressAt;
+        if (!stale) S.LastProgressAt = report.At;
+        if (!stale && report.Appointment is { } appointment && WorkOrderLifecycle.SetsAppointment(report.Kind)) S.Appointment = appointment;
+        // A report can overtake the create call's answer: it proves the dispatch system holds the order.
+        if (before == WorkOrderStatus.Raised && next != WorkOrderStatus.Raised) S.DispatchOrderId ??= report.DispatchOrderId;
+        S.Status = next;
+        // Every report is on the record, also one that changed nothing (a late or out-of-turn step).
+        string note = $"{report.Kind}: {report.Note}".TrimEnd(' ', ':');
+        if (stale && next == before) note += " (late report, status kept)";
+        S.Steps.Add(new WorkOrderStep(next, report.At, report.Actor, note));
+        RecordMilestone(report);
+        bool rejectedNow = next == WorkOrderStatus.Rejected && before != WorkOrderStatus.Rejected;
+        if (rejectedNow)
+        {
+            // Keyed by the order: raised once for it, also when this is retried after a crash.
+            S.PendingAlarms.Add(new PendingAlarm(DispatchAlarmRules.Rejected.Id, S.Draft.WorkOrderId, report.At,
+                $"work order {S.Draft.WorkOrderId} ({S.Draft.FaultCode}) rejected by the dispatch system: {report.Note}".TrimEnd(' ', ':')));
+        }
         await state.WriteStateAsync();
-        if (wasUnsent && !Unsent) await StopOutboxAsync();
+        if (rejectedNow)
+        {
+            LogRejected(S.Draft.WorkOrderId);
+            await StartOutboxAsync();
+        }
+        else if (!Undelivered)
+        {
+            await StopOutboxAsync();
+        }
+        await PublishAsync();
+        await RunSlaAsync();
+        return true;
+    }
+
+    public async Task<bool> Update(DispatchNotice notice)
+    {
+        if (S.Draft is null) throw new KeyNotFoundException($"work order '{this.GetPrimaryKeyString()}' does not exist");
+        // A finished order is the dispatch system's no longer; an order never sent needs no news (it goes out as it is).
+        if (WorkOrderLifecycle.IsFinished(S.Status) || !S.UpdateIds.Add(notice.Id)) return false;
+        S.Outbox.Add(notice);
+        S.Steps.Add(new WorkOrderStep(S.Status, notice.At, "hub", $"update {notice.Id}: {notice.Kind} {notice.Note}".TrimEnd()));
+        await state.WriteStateAsync();
+        await StartOutboxAsync();
         await PublishAsync();
         return true;
     }
 
-    public Task<WorkOrderView?> Get() => Task.FromResult(state.State.Draft is null ? null : View());
+    public Task<WorkOrderView?> Get() => Task.FromResult(S.Draft is null ? null : View());
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (Unsent) ScheduleSend(TimeSpan.Zero);
+        if (reminderName == SlaReminder) return RunSlaAsync();
+        if (Undelivered) ScheduleSend(TimeSpan.Zero);
         else return StopOutboxAsync();
         return Task.CompletedTask;
+    }
+
+    /// <summary>The first time the order reached each milestone, whatever the order the reports came in.</summary>
+    private void RecordMilestone(ProgressReport report)
+    {
+        if (report.Kind is DispatchProgress.Rejected or DispatchProgress.Cancelled or DispatchProgress.NobodyHome or DispatchProgress.Rescheduled) return;
+        S.AcceptedAt = Earliest(S.AcceptedAt, report.At);
+        if (report.Kind is DispatchProgress.OnSite or DispatchProgress.Resolved)
+        {
+            S.OnSiteAt = Earliest(S.OnSiteAt, report.At);
+            if (!(S.LastOnSiteAt >= report.At)) S.LastOnSiteAt = report.At;
+        }
+        if (report.Kind == DispatchProgress.Resolved) S.ResolvedAt = Earliest(S.ResolvedAt, report.At);
+    }
+
+    /// <summary>Orders stored before the SLA clocks had no milestones: take them from the steps, so an order accepted
+    /// long ago is not found overdue for a response.</summary>
+    private void BackfillMilestones()
+    {
+        if (S.AcceptedAt is not null || S.Breaches.Count > 0) return;
+        foreach (var step in S.Steps.Where(s => s.Actor != "hub"))
+        {
+            if (step.Status is WorkOrderStatus.Accepted or WorkOrderStatus.EnRoute or WorkOrderStatus.OnSite or WorkOrderStatus.Resolved) S.AcceptedAt = Earliest(S.AcceptedAt, step.At);
+            if (step.Status is WorkOrderStatus.OnSite or WorkOrderStatus.Resolved) S.OnSiteAt = Earliest(S.OnSiteAt, step.At);
+            if (step.Status == WorkOrderStatus.Resolved) S.ResolvedAt = Earliest(S.ResolvedAt, step.At);
+        }
+        S.LastOnSiteAt ??= S.OnSiteAt;
+    }
+
+    private static DateTimeOffset Earliest(DateTimeOffset? known, DateTimeOffset at) => known is { } k && k <= at ? k : at;
+
+    private SlaFacts Facts() => new(
+        S.Draft!.Urgency, S.Draft.RaisedAt, S.AcceptedAt, S.OnSiteAt, S.ResolvedAt,
+        WorkOrderLifecycle.IsFinished(S.Status), S.Appointment, S.LastOnSiteAt);
+
+    /// <summary>Records every limit that has passed unmet (step, operators' alarm, update to the dispatch system, all
+    /// stored before they go out), then sets the timer for the next one, or stops the clocks when none runs.</summary>
+    private async Task RunSlaAsync()
+    {
+        if (S.Draft is null) return;
+        var draft = S.Draft;
+        var now = time.GetUtcNow();
+        var known = S.Breaches.Select(b => b.Key).ToHashSet(StringComparer.Ordinal);
+        var breaches = SlaClocks.Breaches(sla, Facts(), known, now);
+        foreach (var b in breaches)
+        {
+            string what = $"{Name(b.Clock)} limit passed at {b.Due:u}";
+            S.Breaches.Add(new SlaBreachRecord(b.Clock, b.Due, b.DetectedAt, b.Key));
+            S.Steps.Add(new WorkOrderStep(S.Status, now, "hub", $"SLA breached: {what}"));
+            S.PendingAlarms.Add(new PendingAlarm(DispatchAlarmRules.SlaBreached.Id, $"{draft.WorkOrderId}/{b.Key}", now,
+                $"work order {draft.WorkOrderId} ({draft.FaultCode}, {draft.Urgency.ToString().ToLowerInvariant()}): {what}"));
+            var notice = new DispatchNotice($"{draft.WorkOrderId}/sla/{b.Key}", WorkOrderUpdateKind.SlaBreached, now, what);
+            if (S.UpdateIds.Add(notice.Id)) S.Outbox.Add(notice);
+            LogBreached(draft.WorkOrderId, b.Clock.ToString(), b.Due);
+        }
+        if (breaches.Count > 0)
+        {
+            await state.WriteStateAsync();
+            await StartOutboxAsync();
+            await PublishAsync();
+        }
+
+        var next = SlaClocks.NextDue(sla, Facts(), now);
+        if (next is { } due)
+        {
+            _slaTimer ??= this.RegisterGrainTimer(_ => RunSlaAsync(), new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+            _slaTimer.Change(due - now, Timeout.InfiniteTimeSpan);
+            if (!_slaReminderOn)
+            {
+                await this.RegisterOrUpdateReminder(SlaReminder, SlaReminderPeriod, SlaReminderPeriod);
+                _slaReminderOn = true;
+            }
+        }
+        else
+        {
+            _slaTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            if (_slaReminderOn)
+            {
+                var reminder = await this.GetReminder(SlaReminder);
+                if (reminder is not null) await this.UnregisterReminder(reminder);
+                _slaReminderOn = false;
+            }
+        }
+    }
+
+    private static string Name(SlaClock clock) => clock switch
+    {
+        SlaClock.Response => "response",
+        SlaClock.OnSite => "on-site",
+        SlaClock.Resolution => "resolution",
+        _ => "appointment",
+    };
+
+    private async Task StartOutboxAsync()
+    {
+        await this.RegisterOrUpdateReminder(OutboxReminder, OutboxPeriod, OutboxPeriod);
+        ScheduleSend(TimeSpan.Zero);
     }
 
     private void ScheduleSend(TimeSpan due)
@@ -68,33 +225,76 @@ public sealed partial class WorkOrderGrain(
         _retry.Change(due, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Delivers what is waiting, in order: the order itself, then its updates, and the operators' alarm.</summary>
     private async Task SendAsync(CancellationToken cancellationToken)
     {
-        if (!Unsent) return;
-        var draft = state.State.Draft!;
-        state.State.SendAttempts++;
+        if (!Undelivered) return;
+        var draft = S.Draft!;
+        await RaisePendingAlarmsAsync(draft);
+        if (Unsent && !await CreateAsync(draft, cancellationToken)) return;
+        while (S.Outbox.Count > 0 && !Unsent)
+        {
+            var notice = S.Outbox[0];
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(SendTimeout);
+                await dispatch.UpdateWorkOrderAsync(draft.WorkOrderId, notice, timeout.Token);
+                S.Outbox.RemoveAt(0);
+                _deliveryFailures = 0;
+                await state.WriteStateAsync();
+                LogUpdated(draft.WorkOrderId, notice.Id, notice.Kind.ToString());
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                _deliveryFailures++;
+                var delay = DispatchBackoff.After(_deliveryFailures);
+                LogUpdateFailed(draft.WorkOrderId, notice.Id, e.Message, delay.TotalMilliseconds);
+                ScheduleSend(delay);
+                return;
+            }
+        }
+        if (!Undelivered) await StopOutboxAsync();
+        await PublishAsync();
+    }
+
+    /// <summary>True once the dispatch system holds the order.</summary>
+    private async Task<bool> CreateAsync(WorkOrderDraft draft, CancellationToken cancellationToken)
+    {
+        S.SendAttempts++;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(SendTimeout);
             string dispatchId = await dispatch.CreateWorkOrderAsync(draft, timeout.Token);
-            state.State.DispatchOrderId = dispatchId;
-            state.State.Status = WorkOrderStatus.Sent;
-            state.State.LastError = null;
-            state.State.Steps.Add(new WorkOrderStep(WorkOrderStatus.Sent, time.GetUtcNow(), "hub", $"dispatch order {dispatchId}"));
+            S.DispatchOrderId = dispatchId;
+            S.Status = WorkOrderStatus.Sent;
+            S.LastError = null;
+            S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Sent, time.GetUtcNow(), "hub", $"dispatch order {dispatchId}"));
             await state.WriteStateAsync();
-            LogSent(draft.WorkOrderId, dispatchId, state.State.SendAttempts);
-            await StopOutboxAsync();
-            await PublishAsync();
+            LogSent(draft.WorkOrderId, dispatchId, S.SendAttempts);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            state.State.LastError = e.Message;
+            S.LastError = e.Message;
             await state.WriteStateAsync();
-            var delay = DispatchBackoff.After(state.State.SendAttempts);
-            LogSendFailed(draft.WorkOrderId, state.State.SendAttempts, state.State.LastError, delay.TotalMilliseconds);
+            var delay = DispatchBackoff.After(S.SendAttempts);
+            LogSendFailed(draft.WorkOrderId, S.SendAttempts, S.LastError, delay.TotalMilliseconds);
             ScheduleSend(delay);
             await PublishAsync(); // operators see that the order is waiting, and why
+            return false;
+        }
+    }
+
+    private async Task RaisePendingAlarmsAsync(WorkOrderDraft draft)
+    {
+        while (S.PendingAlarms.Count > 0)
+        {
+            var pending = S.PendingAlarms[0];
+            await GrainFactory.GetGrain<IAlarmGrain>(AlarmKeys.Tag(draft.EquipmentId, pending.RuleId)).Notify(pending.Key, pending.At, pending.Message);
+            S.PendingAlarms.RemoveAt(0);
+            await state.WriteStateAsync();
         }
     }
 
@@ -104,15 +304,26 @@ public sealed partial class WorkOrderGrain(
         if (reminder is not null) await this.UnregisterReminder(reminder);
     }
 
-    private Task PublishAsync() => GrainFactory.GetGrain<ISiteGrain>(state.State.Draft!.SiteId).UpsertWorkOrder(View());
+    private Task PublishAsync() => GrainFactory.GetGrain<ISiteGrain>(S.Draft!.SiteId).UpsertWorkOrder(View());
 
     private WorkOrderView View() => new(
-        state.State.Draft!, state.State.Status, state.State.DispatchOrderId, state.State.SendAttempts,
-        state.State.LastError, [.. state.State.Steps]);
+        S.Draft!, S.Status, S.DispatchOrderId, S.SendAttempts, S.LastError, [.. S.Steps], S.Appointment, S.Outbox.Count, [.. S.Breaches]);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Work order {WorkOrderId} handed to dispatch as {DispatchOrderId} (attempt {Attempt})")]
     private partial void LogSent(string workOrderId, string dispatchOrderId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Work order {WorkOrderId}: dispatch attempt {Attempt} failed ({Error}); retrying in {DelayMs} ms")]
     private partial void LogSendFailed(string workOrderId, int attempt, string error, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Work order {WorkOrderId}: dispatch has update {UpdateId} ({Kind})")]
+    private partial void LogUpdated(string workOrderId, string updateId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work order {WorkOrderId}: update {UpdateId} not delivered ({Error}); retrying in {DelayMs} ms")]
+    private partial void LogUpdateFailed(string workOrderId, string updateId, string error, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work order {WorkOrderId}: SLA {Clock} limit passed (due {Due:u}); operators alarmed")]
+    private partial void LogBreached(string workOrderId, string clock, DateTimeOffset due);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work order {WorkOrderId} rejected by the dispatch system; operators alarmed")]
+    private partial void LogRejected(string workOrderId);
 }

@@ -12,4 +12,22 @@ public sealed class WorkOrderState
     [Id(4)] public string? LastError { get; set; }
     [Id(5)] public List<WorkOrderStep> Steps { get; set; } = [];
     [Id(6)] public HashSet<string> ReportIds { get; set; } = [];
+    /// <summary>When the last progress report that was applied happened: an older one arriving late changes nothing.</summary>
+    [Id(7)] public DateTimeOffset? LastProgressAt { get; set; }
+    /// <summary>The booked visit, as the dispatch system last reported it.</summary>
+    [Id(8)] public DateTimeOffset? Appointment { get; set; }
+    /// <summary>Updates not yet confirmed by the dispatch system, oldest first (the outbox, after the create).</summary>
+    [Id(9)] public List<DispatchNotice> Outbox { get; set; } = [];
+    /// <summary>Alarms for the operators not yet confirmed raised, oldest first.</summary>
+    [Id(10)] public List<PendingAlarm> PendingAlarms { get; set; } = [];
+    /// <summary>Ids of the updates taken, so that one asked for twice goes out once.</summary>
+    [Id(11)] public HashSet<string> UpdateIds { get; set; } = [];
+    /// <summary>Time limits missed, in the order they were noticed.</summary>
+    [Id(12)] public List<SlaBreachRecord> Breaches { get; set; } = [];
+    /// <summary>When the dispatch system first reported the order accepted (or later), on site, resolved: the SLA milestones.</summary>
+    [Id(13)] public DateTimeOffset? AcceptedAt { get; set; }
+    [Id(14)] public DateTimeOffset? OnSiteAt { get; set; }
+    [Id(15)] public DateTimeOffset? ResolvedAt { get; set; }
+    /// <summary>The latest on-site report: whether the booked visit was kept.</summary>
+    [Id(16)] public DateTimeOffset? LastOnSiteAt { get; set; }
 }

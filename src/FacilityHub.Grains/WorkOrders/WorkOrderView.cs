@@ -9,4 +9,7 @@ public sealed record WorkOrderView(
     string? DispatchOrderId,
     int SendAttempts,
     string? LastError,
-    WorkOrderStep[] Steps);
+    WorkOrderStep[] Steps,
+    DateTimeOffset? Appointment = null,
+    int PendingUpdates = 0,
+    SlaBreachRecord[]? Breaches = null);

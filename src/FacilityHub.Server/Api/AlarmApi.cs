@@ -1,5 +1,6 @@
 using FacilityHub.Api.V1;
 using FacilityHub.Domain.Topology;
+using FacilityHub.Domain.WorkOrders;
 using FacilityHub.Grains.Alarms;
 using FacilityHub.Grains.Sites;
 using Grpc.Core;
@@ -177,7 +178,7 @@ public sealed class AlarmApi(Estate estate, IGrainFactory grains, TimeProvider t
         Requests.Required(alarmId, field);
         if (!AlarmKeys.TryParse(alarmId, out string tag, out _)) throw Requests.Invalid(field, $"'{alarmId}' does not look like <equipment_id>/<rule_id>/<occurrence>");
         var item = Sites.Equipment(estate, tag[..tag.IndexOf('/')], field);
-        if (!item.Kind.Rules.Any(r => r.Id == tag[(tag.IndexOf('/') + 1)..])) throw Requests.NotFound($"alarm '{alarmId}' does not exist");
+        if (DispatchAlarmRules.Find(item, tag[(tag.IndexOf('/') + 1)..]) is null) throw Requests.NotFound($"alarm '{alarmId}' does not exist");
         return (item, tag);
     }
 }

@@ -113,6 +113,14 @@ public static class ApiMapping
             SendAttempts = w.SendAttempts,
             LastError = w.LastError ?? "",
         };
+        if (w.Appointment is { } appointment) order.Appointment = Timestamp.FromDateTimeOffset(appointment);
+        order.PendingUpdates = w.PendingUpdates;
+        order.SlaBreaches.AddRange((w.Breaches ?? []).Select(b => new FacilityHub.Api.V1.SlaBreach
+        {
+            Clock = (FacilityHub.Api.V1.SlaClock)(int)b.Clock,
+            Due = Timestamp.FromDateTimeOffset(b.Due),
+            DetectedAt = Timestamp.FromDateTimeOffset(b.DetectedAt),
+        }));
         order.Steps.AddRange(w.Steps.Select(s => new FacilityHub.Api.V1.WorkOrderStep { Status = ToProto(s.Status), At = Timestamp.FromDateTimeOffset(s.At), Actor = s.Actor, Note = s.Note }));
         return order;
     }
@@ -145,6 +153,7 @@ public static class ApiMapping
         DomainStatus.OnSite => ProtoStatus.OnSite,
         DomainStatus.Resolved => ProtoStatus.Resolved,
         DomainStatus.Cancelled => ProtoStatus.Cancelled,
+        DomainStatus.Rescheduled => ProtoStatus.Rescheduled,
         _ => ProtoStatus.Unspecified,
     };
 

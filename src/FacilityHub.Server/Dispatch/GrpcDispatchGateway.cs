@@ -45,6 +45,39 @@ public sealed class GrpcDispatchGateway(GrpcChannel channel) : IDispatchGateway
         }
     }
 
+    public async Task<bool> UpdateWorkOrderAsync(string workOrderId, DispatchNotice notice, CancellationToken cancellationToken)
+    {
+        var request = new UpdateWorkOrderRequest
+        {
+            UpdateId = notice.Id,
+            IdempotencyKey = workOrderId,
+            Kind = notice.Kind switch
+            {
+                WorkOrderUpdateKind.Escalated => UpdateKind.Escalated,
+                WorkOrderUpdateKind.FaultCleared => UpdateKind.FaultCleared,
+                WorkOrderUpdateKind.Reopened => UpdateKind.Reopened,
+                WorkOrderUpdateKind.SlaBreached => UpdateKind.SlaBreached,
+                _ => UpdateKind.Unspecified,
+            },
+            OccurredAt = Timestamp.FromDateTimeOffset(notice.At),
+            Priority = notice.Priority is { } p ? ToProto(p) : WorkOrderPriority.Unspecified,
+            Note = notice.Note,
+        };
+        try
+        {
+            await _client.UpdateWorkOrderAsync(request, cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return false;
+        }
+        catch (RpcException e)
+        {
+            throw new DispatchUnavailableException($"dispatch system at {channel.Target}: {e.StatusCode}: {e.Status.Detail}", e);
+        }
+    }
+
     public static WorkOrderPriority ToProto(WorkOrderUrgency urgency) => urgency switch
     {
         WorkOrderUrgency.Emergency => WorkOrderPriority.Emergency,

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using FacilityHub.Auth;
 using FacilityHub.Domain.Topology;
+using FacilityHub.Domain.WorkOrders;
 using FacilityHub.Grains;
 using FacilityHub.Grains.WorkOrders;
 using FacilityHub.Ingestion.Influx;
@@ -38,12 +39,14 @@ public static class HubHost
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
         hub.TopologyFile = ResolvePath(hub.TopologyFile);
+        var sla = builder.Configuration.GetSection(SlaPolicy.Section).Get<SlaPolicy>() ?? new SlaPolicy();
 
         var problems = new List<string>();
         Validate(hub, "Hub/Redis/Dispatch/Orleans", problems);
         Validate(mqtt, MqttOptions.Section, problems);
         Validate(influx, InfluxOptions.Section, problems);
         Validate(auth, AuthOptions.Section, problems);
+        problems.AddRange(sla.Problems());
         var certificate = GrpcEndpointCheck.Run(builder.Configuration, tls, TimeProvider.System, problems);
         Estate? estate = null;
         if (problems.Count == 0)
@@ -57,6 +60,7 @@ public static class HubHost
             return 2;
         }
 
+        builder.Services.AddSingleton(sla);
         Compose(builder, hub, estate!, auth);
         if (certificate is not null) builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
         var app = builder.Build();

@@ -1,0 +1,8 @@
+using FacilityHub.Domain.WorkOrders;
+
+namespace FacilityHub.Grains.WorkOrders;
+
+/// <summary>An update about an order, waiting in its outbox for the dispatch system; <see cref="Id"/> makes a repeat
+/// harmless there. <see cref="Priority"/> is the order's new urgency class, if it changes.</summary>
+[GenerateSerializer, Immutable, Alias("fh.DispatchNotice")]
+public sealed record DispatchNotice(string Id, WorkOrderUpdateKind Kind, DateTimeOffset At, string Note, WorkOrderUrgency? Priority = null);
