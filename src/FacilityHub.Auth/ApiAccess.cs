@@ -35,6 +35,11 @@ public static class ApiAccess
         ["/facilityhub.v1.AlarmService/GetAlarmKpis"] = [Operator, Quality, Admin],
         ["/facilityhub.v1.WorkOrderService/ListWorkOrders"] = Readers,
         ["/facilityhub.v1.WorkOrderService/GetWorkOrder"] = Readers,
+        // The end-of-day list is the control room's, and every staff role may see why an order is still open.
+        ["/facilityhub.v1.WorkOrderService/ListUnsignedWorkOrders"] = Readers,
+        // Follow-up calls (回访) are customer service's job.
+        ["/facilityhub.v1.WorkOrderService/ListFollowUps"] = [CustomerService],
+        ["/facilityhub.v1.WorkOrderService/RecordFollowUp"] = [CustomerService],
         ["/dispatch.v1.DispatchProgressService/ReportProgress"] = [Dispatch],
     }.ToDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 

@@ -27,7 +27,7 @@ public sealed class ArgumentErrorTests
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(
-            "Invalid value 'done' for --status: expected one of raised, sent, accepted, rejected, en_route, on_site, resolved, cancelled, rescheduled.",
+            "Invalid value 'done' for --status: expected one of raised, sent, accepted, rejected, en_route, on_site, resolved, cancelled, rescheduled, verified, reopened, followed_up, closed.",
             run.Error);
     }
 

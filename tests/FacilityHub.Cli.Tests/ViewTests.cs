@@ -4,6 +4,7 @@ using FacilityHub.Cli.Assets;
 using FacilityHub.Cli.Ingestion;
 using FacilityHub.Cli.Telemetry;
 using FacilityHub.Cli.WorkOrders;
+using Google.Protobuf.WellKnownTypes;
 
 namespace FacilityHub.Cli.Tests;
 
@@ -168,6 +169,8 @@ public sealed class ViewTests
                 "Last error       -",
                 "Appointment      -",
                 "Pending updates  0",
+                "Verify due       -",
+                "Follow-up due    -",
                 "SLA breaches     none",
                 "",
                 "AT                    STATUS    ACTOR       NOTE",
@@ -175,5 +178,22 @@ public sealed class ViewTests
                 "2026-11-25 10:00:09Z  sent      hub         after 1 retry",
                 "2026-11-25 10:07:00Z  en_route  team-north"),
             WorkOrdersView.RenderOne(Samples.Order()));
+    }
+
+    [Fact]
+    public void The_unsigned_list_shows_each_order_s_reason_and_expected_completion_marking_the_overdue()
+    {
+        var late = new UnsignedWorkOrder { WorkOrder = Samples.Order(), Reason = "crew en route", Overdue = true };
+        late.ExpectedCompletion = Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 11, 26, 10, 0, 3, TimeSpan.Zero));
+        var verifying = Samples.Order();
+        verifying.WorkOrderId = "wo-8";
+        verifying.Status = WorkOrderStatus.Resolved;
+
+        Assert.Equal(
+            Lines(
+                "CREATED AT            WORK ORDER  PRIORITY   STATUS    EQUIPMENT  REASON                                             EXPECTED COMPLETION",
+                "2026-11-25 10:00:03Z  wo-7        emergency  en_route  pump-1     crew en route                                      2026-11-26 10:00:03Z (overdue)",
+                "2026-11-25 10:00:03Z  wo-8        emergency  resolved  pump-1     awaiting verification: the fault is still present  -"),
+            WorkOrdersView.RenderUnsigned([late, new UnsignedWorkOrder { WorkOrder = verifying, Reason = "awaiting verification: the fault is still present" }]));
     }
 }

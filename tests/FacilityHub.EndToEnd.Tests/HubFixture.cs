@@ -97,6 +97,7 @@ public sealed class HubFixture : IAsyncLifetime
         _settings["Kestrel:Endpoints:Grpc:Url"] = HubUrl;
         _settings["Auth:SigningKey"] = SigningKeyText;
         _settings["WorkOrders:Sla:Normal:OnSite"] = TestTopology.NormalOnSiteLimit.ToString("c");
+        _settings["WorkOrders:VerifyWindow"] = TestTopology.VerifyWindow.ToString("c");
         Hub = HubProcess.Start(_settings);
         await Hub.WaitReadyAsync();
         Channel = GrpcChannel.ForAddress(HubUrl);

@@ -13,6 +13,9 @@ public static class TestTopology
     /// <summary>The test hub's on-site limit for normal-urgency orders (WorkOrders:Sla:Normal:OnSite).</summary>
     public static readonly TimeSpan NormalOnSiteLimit = TimeSpan.FromSeconds(2);
 
+    /// <summary>The test hub's verification window (WorkOrders:VerifyWindow): how long a repaired device must read normal.</summary>
+    public static readonly TimeSpan VerifyWindow = TimeSpan.FromSeconds(2);
+
     private const string Items = """
         [
           { "id": "t-pump-dry", "kind": "water_pump", "rules": { "dry_run": { "on_delay_s": 1, "off_delay_s": 1 }, "offline": { "enabled": false } } },
@@ -35,6 +38,9 @@ public static class TestTopology
           { "id": "t-wo-visit", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-wo-repeat", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-wo-cleared", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-wo-verify", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-wo-followup", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-wo-unsigned", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-sla", "kind": "home_alarm", "rules": { "offline": { "enabled": false }, "zone_tripped": { "priority": "medium" } } }
         ]
         """;

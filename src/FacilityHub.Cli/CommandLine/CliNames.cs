@@ -30,7 +30,11 @@ public static class CliNames
         ("on_site", WorkOrderStatus.OnSite),
         ("resolved", WorkOrderStatus.Resolved),
         ("cancelled", WorkOrderStatus.Cancelled),
-        ("rescheduled", WorkOrderStatus.Rescheduled));
+        ("rescheduled", WorkOrderStatus.Rescheduled),
+        ("verified", WorkOrderStatus.Verified),
+        ("reopened", WorkOrderStatus.Reopened),
+        ("followed_up", WorkOrderStatus.FollowedUp),
+        ("closed", WorkOrderStatus.Closed));
 
     public static NameMap<DispatchPriority> WorkOrderPriorities { get; } = new(
         ("emergency", DispatchPriority.Emergency),

@@ -5,7 +5,8 @@ using FacilityHub.Cli.Hub;
 
 namespace FacilityHub.Cli.WorkOrders;
 
-/// <summary>fhub workorders list [--site] [--equipment] [--status] [--limit], fhub workorders show ID</summary>
+/// <summary>fhub workorders list [--site] [--equipment] [--status] [--limit], fhub workorders show ID,
+/// fhub workorders unsigned [--site]</summary>
 internal static class WorkOrdersCommand
 {
     // The API does not state a maximum page size for work orders; the hub may serve fewer per page.
@@ -16,6 +17,7 @@ internal static class WorkOrdersCommand
         {
             List(context),
             Show(context),
+            Unsigned(context),
         };
 
     private static Command List(CliContext context)
@@ -58,6 +60,26 @@ internal static class WorkOrdersCommand
             return 0;
         }, ct));
         return list;
+    }
+
+    private static Command Unsigned(CliContext context)
+    {
+        var site = new Option<string>("--site") { Description = "Only work orders on this site.", HelpName = "ID" };
+        var unsigned = new Command("unsigned", "Every work order not signed off, with its reason and expected completion (the end-of-day list).") { site };
+        unsigned.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var list = await new WorkOrderService.WorkOrderServiceClient(channel)
+                .ListUnsignedWorkOrdersAsync(new ListUnsignedWorkOrdersRequest { SiteId = parseResult.GetValue(site) ?? "" }, cancellationToken: ct);
+            if (list.WorkOrders.Count == 0)
+            {
+                await context.Output.WriteLineAsync("Every work order is signed off.");
+                return 0;
+            }
+
+            await context.Output.WriteAsync(WorkOrdersView.RenderUnsigned(list.WorkOrders));
+            return 0;
+        }, ct));
+        return unsigned;
     }
 
     private static Command Show(CliContext context)

@@ -29,6 +29,27 @@ public static class WorkOrdersView
         return table.Render();
     }
 
+    /// <summary>The end-of-day list: what each order waits for and when it should be done (overdue marked).</summary>
+    public static string RenderUnsigned(IReadOnlyList<UnsignedWorkOrder> rows)
+    {
+        var table = new TextTable("CREATED AT", "WORK ORDER", "PRIORITY", "STATUS", "EQUIPMENT", "REASON", "EXPECTED COMPLETION");
+        foreach (var row in rows)
+        {
+            var order = row.WorkOrder;
+            string expected = row.ExpectedCompletion is null ? "-" : Display.Time(row.ExpectedCompletion) + (row.Overdue ? " (overdue)" : "");
+            table.AddRow(
+                Display.Time(order.CreatedAt),
+                order.WorkOrderId,
+                CliNames.WorkOrderPriorities.NameOf(order.Priority),
+                CliNames.WorkOrderStatuses.NameOf(order.Status),
+                order.EquipmentId,
+                Display.Text(row.Reason),
+                expected);
+        }
+
+        return table.Render();
+    }
+
     public static string RenderOne(WorkOrder order)
     {
         var text = new StringBuilder();
@@ -48,6 +69,8 @@ public static class WorkOrdersView
             .AddRow("Last error", Display.Text(order.LastError))
             .AddRow("Appointment", Display.Time(order.Appointment))
             .AddRow("Pending updates", Display.Number(order.PendingUpdates))
+            .AddRow("Verify due", Display.Time(order.VerificationDue))
+            .AddRow("Follow-up due", Display.Time(order.FollowUpDue))
             .AddRow("SLA breaches", order.SlaBreaches.Count == 0 ? "none" : string.Join(", ", order.SlaBreaches.Select(b => $"{b.Clock} due {Display.Time(b.Due)}")))
             .Render());
 

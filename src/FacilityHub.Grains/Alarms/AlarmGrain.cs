@@ -44,7 +44,13 @@ public sealed partial class AlarmGrain(
         alarm.ConditionStarted(at, message);
         state.State.Message = message;
         state.State.ClearedAt = null;
+        bool returned = alarm.Occurrence == state.State.Occurrence;
         await CommitAsync(alarm, at);
+        // The same occurrence back: its order waits for the fault to clear again (and reopens if it awaited verification).
+        if (returned && state.State.WorkOrderId is { } workOrderId)
+        {
+            await GrainFactory.GetGrain<IWorkOrderGrain>(workOrderId).FaultReturned(at, message, sameOccurrence: true);
+        }
     }
 
     public async Task Clear(DateTimeOffset at, string message)
@@ -59,7 +65,7 @@ public sealed partial class AlarmGrain(
         if (state.State.WorkOrderId is { } workOrderId)
         {
             var notice = new DispatchNotice($"{workOrderId}/cleared/{at.ToUnixTimeMilliseconds()}", WorkOrderUpdateKind.FaultCleared, at, message);
-            await GrainFactory.GetGrain<IWorkOrderGrain>(workOrderId).Update(notice);
+            await GrainFactory.GetGrain<IWorkOrderGrain>(workOrderId).FaultCleared(notice);
         }
     }
 
@@ -147,7 +153,13 @@ public sealed partial class AlarmGrain(
         if (newOccurrence)
         {
             string? workOrderId = null;
-            if (_rule.RaisesWorkOrder)
+            // A fault back while the last order awaits verification reopens that order instead of raising another.
+            if (_rule.RaisesWorkOrder && state.State.WorkOrderId is { } last
+                && await GrainFactory.GetGrain<IWorkOrderGrain>(last).FaultReturned(at, state.State.Message, sameOccurrence: false))
+            {
+                workOrderId = last;
+            }
+            else if (_rule.RaisesWorkOrder)
             {
                 workOrderId = Id(alarm.Occurrence);
                 await GrainFactory.GetGrain<IWorkOrderGrain>(workOrderId).Raise(Draft(workOrderId, at, state.State.Message));

@@ -13,6 +13,9 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("UpsertWorkOrder")] Task UpsertWorkOrder(WorkOrderView workOrder);
     [Alias("ListAlarms"), ReadOnly] Task<Page<AlarmView>> ListAlarms(AlarmQuery query);
     [Alias("ListWorkOrders"), ReadOnly] Task<Page<WorkOrderView>> ListWorkOrders(WorkOrderQuery query);
+
+    /// <summary>Every order not signed off (closed or cancelled), oldest first.</summary>
+    [Alias("ListOpenWorkOrders"), ReadOnly] Task<WorkOrderView[]> ListOpenWorkOrders();
     [Alias("FindAlarm"), ReadOnly] Task<AlarmView?> FindAlarm(string alarmId);
 
     /// <summary>Alarm-system KPIs (EEMUA 191) of the site over (<paramref name="from"/>, <paramref name="to"/>],

@@ -1,4 +1,5 @@
 using FacilityHub.Domain.Alarms;
+using FacilityHub.Domain.WorkOrders;
 using FacilityHub.Grains.Alarms;
 using FacilityHub.Grains.WorkOrders;
 
@@ -78,6 +79,12 @@ public sealed class SiteGrain(
         return Task.FromResult(new Page<WorkOrderView>([.. matches.Skip(q.Offset).Take(q.Limit)], matches.Count));
     }
 
+    public Task<WorkOrderView[]> ListOpenWorkOrders() => Task.FromResult(
+        state.State.WorkOrders.Values
+            .Where(w => !WorkOrderLifecycle.IsSignedOff(w.Status))
+            .OrderBy(w => w.Draft.RaisedAt).ThenBy(w => w.Draft.WorkOrderId, StringComparer.Ordinal)
+            .ToArray());
+
     public Task<AlarmView?> FindAlarm(string alarmId) => Task.FromResult(state.State.Alarms.GetValueOrDefault(alarmId));
 
     public Task<AlarmKpiView> GetAlarmKpis(DateTimeOffset from, DateTimeOffset to)
@@ -129,7 +136,8 @@ public sealed class SiteGrain(
 
     private static bool Same(WorkOrderView a, WorkOrderView b) =>
         a.Status == b.Status && a.SendAttempts == b.SendAttempts && a.LastError == b.LastError && a.Steps.Length == b.Steps.Length && a.DispatchOrderId == b.DispatchOrderId
-        && a.Appointment == b.Appointment && a.PendingUpdates == b.PendingUpdates;
+        && a.Appointment == b.Appointment && a.PendingUpdates == b.PendingUpdates
+        && a.VerifyDue == b.VerifyDue && a.FollowUpDue == b.FollowUpDue && a.PendingReason == b.PendingReason && a.ExpectedBy == b.ExpectedBy;
 
     private void Trim()
     {

@@ -17,6 +17,18 @@ public interface IWorkOrderGrain : IGrainWithStringKey
     /// this update was taken before or the order is finished.</summary>
     [Alias("Update")] Task<bool> Update(DispatchNotice notice);
 
+    /// <summary>The order's fault cleared (its device reads normal): starts the verification window of a resolved order,
+    /// and tells the dispatch system while the order is still its.</summary>
+    [Alias("FaultCleared")] Task FaultCleared(DispatchNotice notice);
+
+    /// <summary>The order's fault started again. True when the order takes it: it reopens if it awaited verification, or,
+    /// for the same alarm occurrence, simply waits for it to clear again; false when a new order is wanted.</summary>
+    [Alias("FaultReturned")] Task<bool> FaultReturned(DateTimeOffset at, string message, bool sameOccurrence);
+
+    /// <summary>Records the follow-up call of a verified order: satisfied closes it, not satisfied reopens it.
+    /// Throws <see cref="FacilityHub.Domain.WorkOrders.WorkOrderActionRefusedException"/> when no call is due.</summary>
+    [Alias("RecordFollowUp")] Task<WorkOrderView> RecordFollowUp(FollowUpRecord call);
+
     /// <summary>Null when no such order exists.</summary>
     [Alias("Get"), AlwaysInterleave] Task<WorkOrderView?> Get();
 }

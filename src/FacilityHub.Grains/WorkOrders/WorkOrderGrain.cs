@@ -12,11 +12,13 @@ public sealed partial class WorkOrderGrain(
     [PersistentState("workorder", GrainStorage.Name)] IPersistentState<WorkOrderState> state,
     IDispatchGateway dispatch,
     SlaPolicy sla,
+    AfterCarePolicy afterCare,
     TimeProvider time,
     ILogger<WorkOrderGrain> logger) : Grain, IWorkOrderGrain, IRemindable
 {
     private const string OutboxReminder = "outbox";
     private const string SlaReminder = "sla";
+    private const string VerifyReminder = "verify";
 
     /// <summary>While a clock runs, a reminder wakes the order at least this often, so that a limit that passed while
     /// the hub was down is noticed at most this long after it is back; a timer catches each limit on time.</summary>
@@ -28,7 +30,9 @@ public sealed partial class WorkOrderGrain(
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
     private IGrainTimer? _retry;
     private IGrainTimer? _slaTimer;
+    private IGrainTimer? _verifyTimer;
     private bool _slaReminderOn;
+    private bool _verifyReminderOn;
     private int _deliveryFailures;
 
     private WorkOrderState S => state.State;
@@ -45,7 +49,9 @@ public sealed partial class WorkOrderGrain(
         if (Undelivered) ScheduleSend(TimeSpan.Zero);
         BackfillMilestones();
         _slaReminderOn = await this.GetReminder(SlaReminder) is not null;
+        _verifyReminderOn = await this.GetReminder(VerifyReminder) is not null;
         await RunSlaAsync();
+        await RunVerificationAsync();
     }
 
     public async Task Raise(WorkOrderDraft draft)
@@ -53,6 +59,7 @@ public sealed partial class WorkOrderGrain(
         if (S.Draft is not null) return;
         S.Draft = draft;
         S.Status = WorkOrderStatus.Raised;
+        S.FaultPresent = true;
         S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Raised, time.GetUtcNow(), "hub", draft.Description));
         await state.WriteStateAsync();
         await StartOutboxAsync();
@@ -77,6 +84,7 @@ public sealed partial class WorkOrderGrain(
         if (stale && next == before) note += " (late report, status kept)";
         S.Steps.Add(new WorkOrderStep(next, report.At, report.Actor, note));
         RecordMilestone(report);
+        if (next == WorkOrderStatus.Resolved && before != WorkOrderStatus.Resolved) S.AwaitingVerificationSince = time.GetUtcNow();
         bool rejectedNow = next == WorkOrderStatus.Rejected && before != WorkOrderStatus.Rejected;
         if (rejectedNow)
         {
@@ -96,6 +104,7 @@ public sealed partial class WorkOrderGrain(
         }
         await PublishAsync();
         await RunSlaAsync();
+        await RunVerificationAsync();
         return true;
     }
 
@@ -112,11 +121,136 @@ public sealed partial class WorkOrderGrain(
         return true;
     }
 
+    public async Task FaultCleared(DispatchNotice notice)
+    {
+        if (S.Draft is null) throw new KeyNotFoundException($"work order '{this.GetPrimaryKeyString()}' does not exist");
+        if (S.FaultPresent || S.NormalSince is null)
+        {
+            S.FaultPresent = false;
+            S.NormalSince = notice.At;
+            await state.WriteStateAsync();
+        }
+        if (!await Update(notice)) await PublishAsync();
+        await RunVerificationAsync();
+    }
+
+    public async Task<bool> FaultReturned(DateTimeOffset at, string message, bool sameOccurrence)
+    {
+        if (S.Draft is null) return false;
+        bool reopen = WorkOrderLifecycle.ReopensOnFaultReturn(S.Status);
+        if (!reopen && !(sameOccurrence && !WorkOrderLifecycle.IsFinished(S.Status))) return false;
+        S.FaultPresent = true;
+        if (reopen)
+        {
+            await ReopenAsync("hub", $"fault returned before the repair was verified: {message}".TrimEnd(' ', ':'));
+        }
+        else
+        {
+            await state.WriteStateAsync();
+            await PublishAsync();
+        }
+        return true;
+    }
+
+    public async Task<WorkOrderView> RecordFollowUp(FollowUpRecord call)
+    {
+        if (S.Draft is null) throw new KeyNotFoundException($"work order '{this.GetPrimaryKeyString()}' does not exist");
+        if (!WorkOrderLifecycle.AwaitsFollowUp(S.Status))
+        {
+            throw new WorkOrderActionRefusedException($"work order {S.Draft.WorkOrderId} is {S.Status.ToString().ToLowerInvariant()}: a follow-up call is recorded once the repair is verified");
+        }
+        S.FollowUps.Add(call);
+        S.FollowUpDue = null;
+        string remark = call.Remark.Length > 0 ? $": {call.Remark}" : "";
+        S.Steps.Add(new WorkOrderStep(WorkOrderStatus.FollowedUp, call.At, call.Actor, (call.Satisfied ? "satisfied" : "not satisfied") + remark));
+        if (WorkOrderLifecycle.AfterFollowUp(call.Satisfied) == WorkOrderStatus.Closed)
+        {
+            S.Status = WorkOrderStatus.Closed;
+            S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Closed, call.At, "hub", "signed off after the follow-up call"));
+            await state.WriteStateAsync();
+            await PublishAsync();
+        }
+        else
+        {
+            await ReopenAsync(call.Actor, $"customer not satisfied at the follow-up call{remark}");
+        }
+        return View();
+    }
+
+    /// <summary>Back to the dispatch system: a step, and the REOPENED update through the outbox, stored before it goes.</summary>
+    private async Task ReopenAsync(string actor, string why)
+    {
+        var draft = S.Draft!;
+        var now = time.GetUtcNow();
+        S.Status = WorkOrderStatus.Reopened;
+        S.ReopenedAt = now;
+        S.Appointment = null; // the last visit is over; dispatch books the next
+        S.Reopens++;
+        S.AwaitingVerificationSince = null;
+        S.FollowUpDue = null;
+        S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Reopened, now, actor, why));
+        var notice = new DispatchNotice($"{draft.WorkOrderId}/reopened/{S.Reopens}", WorkOrderUpdateKind.Reopened, now, why);
+        if (S.UpdateIds.Add(notice.Id)) S.Outbox.Add(notice);
+        await state.WriteStateAsync();
+        LogReopened(draft.WorkOrderId, S.Reopens);
+        await StartOutboxAsync();
+        await PublishAsync();
+        await RunSlaAsync();
+        await RunVerificationAsync();
+    }
+
+    private DateTimeOffset? VerifyDue() =>
+        S.Status == WorkOrderStatus.Resolved && S.AwaitingVerificationSince is { } since
+            ? WorkOrderVerification.Due(since, S.FaultPresent, S.NormalSince, afterCare.VerifyWindow)
+            : null;
+
+    /// <summary>Verifies a resolved order whose device has read normal for the window (opening its follow-up call), or
+    /// sets the timer, with a reminder behind it, for when it will have; stops both when nothing waits.</summary>
+    private async Task RunVerificationAsync()
+    {
+        if (S.Draft is null) return;
+        var now = time.GetUtcNow();
+        if (S.Status == WorkOrderStatus.Resolved && S.AwaitingVerificationSince is null) S.AwaitingVerificationSince = S.ResolvedAt ?? now; // stored before verification existed
+        var due = VerifyDue();
+        if (due is { } d && d <= now)
+        {
+            S.Status = WorkOrderStatus.Verified;
+            S.VerifiedAt = now;
+            S.FollowUpDue = now + afterCare.FollowUpWithin;
+            S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Verified, now, "hub",
+                $"device read normal for {afterCare.VerifyWindow:c} after the repair; follow-up call due by {S.FollowUpDue:u}"));
+            await state.WriteStateAsync();
+            await PublishAsync();
+            due = null;
+        }
+        if (due is { } next)
+        {
+            _verifyTimer ??= this.RegisterGrainTimer(_ => RunVerificationAsync(), new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+            _verifyTimer.Change(next - now, Timeout.InfiniteTimeSpan);
+            if (!_verifyReminderOn)
+            {
+                await this.RegisterOrUpdateReminder(VerifyReminder, SlaReminderPeriod, SlaReminderPeriod);
+                _verifyReminderOn = true;
+            }
+        }
+        else
+        {
+            _verifyTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            if (_verifyReminderOn)
+            {
+                var reminder = await this.GetReminder(VerifyReminder);
+                if (reminder is not null) await this.UnregisterReminder(reminder);
+                _verifyReminderOn = false;
+            }
+        }
+    }
+
     public Task<WorkOrderView?> Get() => Task.FromResult(S.Draft is null ? null : View());
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == SlaReminder) return RunSlaAsync();
+        if (reminderName == VerifyReminder) return RunVerificationAsync();
         if (Undelivered) ScheduleSend(TimeSpan.Zero);
         else return StopOutboxAsync();
         return Task.CompletedTask;
@@ -306,8 +440,15 @@ public sealed partial class WorkOrderGrain(
 
     private Task PublishAsync() => GrainFactory.GetGrain<ISiteGrain>(S.Draft!.SiteId).UpsertWorkOrder(View());
 
-    private WorkOrderView View() => new(
-        S.Draft!, S.Status, S.DispatchOrderId, S.SendAttempts, S.LastError, [.. S.Steps], S.Appointment, S.Outbox.Count, [.. S.Breaches]);
+    private WorkOrderView View()
+    {
+        var verifyDue = VerifyDue();
+        var resolutionLimit = sla.For(S.Draft!.Urgency).Resolution;
+        var pending = WorkOrderSignOff.Pending(S.Status, (S.ReopenedAt ?? S.Draft.RaisedAt) + resolutionLimit, S.Appointment, verifyDue, S.FollowUpDue);
+        return new(
+            S.Draft, S.Status, S.DispatchOrderId, S.SendAttempts, S.LastError, [.. S.Steps], S.Appointment, S.Outbox.Count, [.. S.Breaches],
+            verifyDue, S.VerifiedAt, S.FollowUpDue, [.. S.FollowUps], pending?.Reason, pending?.ExpectedBy);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Work order {WorkOrderId} handed to dispatch as {DispatchOrderId} (attempt {Attempt})")]
     private partial void LogSent(string workOrderId, string dispatchOrderId, int attempt);
@@ -323,6 +464,9 @@ public sealed partial class WorkOrderGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Work order {WorkOrderId}: SLA {Clock} limit passed (due {Due:u}); operators alarmed")]
     private partial void LogBreached(string workOrderId, string clock, DateTimeOffset due);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Work order {WorkOrderId} reopened (time {Reopens}); dispatch told")]
+    private partial void LogReopened(string workOrderId, int reopens);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Work order {WorkOrderId} rejected by the dispatch system; operators alarmed")]
     private partial void LogRejected(string workOrderId);

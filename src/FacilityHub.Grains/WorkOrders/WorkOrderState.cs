@@ -30,4 +30,16 @@ public sealed class WorkOrderState
     [Id(15)] public DateTimeOffset? ResolvedAt { get; set; }
     /// <summary>The latest on-site report: whether the booked visit was kept.</summary>
     [Id(16)] public DateTimeOffset? LastOnSiteAt { get; set; }
+    /// <summary>Whether the order's fault is present now, as its alarm last said (present when raised).</summary>
+    [Id(17)] public bool FaultPresent { get; set; }
+    /// <summary>When the device last started reading normal.</summary>
+    [Id(18)] public DateTimeOffset? NormalSince { get; set; }
+    /// <summary>When the hub recorded the repair (resolved) that awaits verification.</summary>
+    [Id(19)] public DateTimeOffset? AwaitingVerificationSince { get; set; }
+    [Id(20)] public DateTimeOffset? VerifiedAt { get; set; }
+    /// <summary>The open follow-up call's due time; null when none is open.</summary>
+    [Id(21)] public DateTimeOffset? FollowUpDue { get; set; }
+    [Id(22)] public DateTimeOffset? ReopenedAt { get; set; }
+    [Id(23)] public int Reopens { get; set; }
+    [Id(24)] public List<FollowUpRecord> FollowUps { get; set; } = [];
 }

@@ -12,4 +12,10 @@ public sealed record WorkOrderView(
     WorkOrderStep[] Steps,
     DateTimeOffset? Appointment = null,
     int PendingUpdates = 0,
-    SlaBreachRecord[]? Breaches = null);
+    SlaBreachRecord[]? Breaches = null,
+    DateTimeOffset? VerifyDue = null,
+    DateTimeOffset? VerifiedAt = null,
+    DateTimeOffset? FollowUpDue = null,
+    FollowUpRecord[]? FollowUps = null,
+    string? PendingReason = null,
+    DateTimeOffset? ExpectedBy = null);

@@ -121,6 +121,13 @@ public static class ApiMapping
             Due = Timestamp.FromDateTimeOffset(b.Due),
             DetectedAt = Timestamp.FromDateTimeOffset(b.DetectedAt),
         }));
+        if (w.VerifyDue is { } verifyDue) order.VerificationDue = Timestamp.FromDateTimeOffset(verifyDue);
+        if (w.VerifiedAt is { } verifiedAt) order.VerifiedAt = Timestamp.FromDateTimeOffset(verifiedAt);
+        if (w.FollowUpDue is { } followUpDue) order.FollowUpDue = Timestamp.FromDateTimeOffset(followUpDue);
+        order.FollowUps.AddRange((w.FollowUps ?? []).Select(f => new FacilityHub.Api.V1.FollowUp
+        {
+            At = Timestamp.FromDateTimeOffset(f.At), Actor = f.Actor, Satisfied = f.Satisfied, Remark = f.Remark,
+        }));
         order.Steps.AddRange(w.Steps.Select(s => new FacilityHub.Api.V1.WorkOrderStep { Status = ToProto(s.Status), At = Timestamp.FromDateTimeOffset(s.At), Actor = s.Actor, Note = s.Note }));
         return order;
     }
@@ -154,6 +161,10 @@ public static class ApiMapping
         DomainStatus.Resolved => ProtoStatus.Resolved,
         DomainStatus.Cancelled => ProtoStatus.Cancelled,
         DomainStatus.Rescheduled => ProtoStatus.Rescheduled,
+        DomainStatus.Verified => ProtoStatus.Verified,
+        DomainStatus.Reopened => ProtoStatus.Reopened,
+        DomainStatus.FollowedUp => ProtoStatus.FollowedUp,
+        DomainStatus.Closed => ProtoStatus.Closed,
         _ => ProtoStatus.Unspecified,
     };
 

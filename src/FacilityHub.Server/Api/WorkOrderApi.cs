@@ -3,12 +3,16 @@ using FacilityHub.Domain.Topology;
 using FacilityHub.Grains.Alarms;
 using FacilityHub.Grains.Sites;
 using FacilityHub.Grains.WorkOrders;
+using FacilityHub.Domain.WorkOrders;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace FacilityHub.Server.Api;
 
-public sealed class WorkOrderApi(Estate estate, IGrainFactory grains) : WorkOrderService.WorkOrderServiceBase
+public sealed class WorkOrderApi(Estate estate, IGrainFactory grains, TimeProvider time) : WorkOrderService.WorkOrderServiceBase
 {
+    private const int MaxRemarkLength = 2000;
+
     public override async Task<ListWorkOrdersResponse> ListWorkOrders(ListWorkOrdersRequest request, ServerCallContext context)
     {
         var sites = Sites.Resolve(estate, request.SiteId);
@@ -30,6 +34,59 @@ public sealed class WorkOrderApi(Estate estate, IGrainFactory grains) : WorkOrde
     {
         var view = await Find(estate, grains, request.WorkOrderId, "work_order_id");
         return view.ToProto();
+    }
+
+    public override async Task<ListUnsignedWorkOrdersResponse> ListUnsignedWorkOrders(ListUnsignedWorkOrdersRequest request, ServerCallContext context)
+    {
+        var orders = await OpenAsync(request.SiteId);
+        var now = time.GetUtcNow();
+        var response = new ListUnsignedWorkOrdersResponse();
+        response.WorkOrders.AddRange(orders.Select(w =>
+        {
+            var row = new UnsignedWorkOrder { WorkOrder = w.ToProto(), Reason = w.PendingReason ?? "", Overdue = w.ExpectedBy < now };
+            if (w.ExpectedBy is { } expected) row.ExpectedCompletion = Timestamp.FromDateTimeOffset(expected);
+            return row;
+        }));
+        return response;
+    }
+
+    public override async Task<ListFollowUpsResponse> ListFollowUps(ListFollowUpsRequest request, ServerCallContext context)
+    {
+        var orders = await OpenAsync(request.SiteId);
+        var now = time.GetUtcNow();
+        var response = new ListFollowUpsResponse();
+        response.FollowUps.AddRange(orders
+            .Where(w => WorkOrderLifecycle.AwaitsFollowUp(w.Status) && w.FollowUpDue is not null)
+            .OrderBy(w => w.FollowUpDue)
+            .Select(w => new FollowUpTask
+            {
+                WorkOrderId = w.Draft.WorkOrderId,
+                SiteId = w.Draft.SiteId,
+                BuildingId = w.Draft.BuildingId,
+                EquipmentId = w.Draft.EquipmentId,
+                FaultCode = w.Draft.FaultCode,
+                Description = w.Draft.Description,
+                VerifiedAt = Timestamp.FromDateTimeOffset(w.VerifiedAt ?? w.FollowUpDue!.Value),
+                Due = Timestamp.FromDateTimeOffset(w.FollowUpDue!.Value),
+                Overdue = w.FollowUpDue < now,
+            }));
+        return response;
+    }
+
+    public override async Task<WorkOrder> RecordFollowUp(RecordFollowUpRequest request, ServerCallContext context)
+    {
+        var order = await Find(estate, grains, request.WorkOrderId, "work_order_id");
+        if (request.Remark.Length > MaxRemarkLength) throw Requests.Invalid("remark", $"must be at most {MaxRemarkLength} characters");
+        var call = new FollowUpRecord(time.GetUtcNow(), Caller.Of(context).Name, request.Satisfied, request.Remark.Trim());
+        var recorded = await grains.GetGrain<IWorkOrderGrain>(order.Draft.WorkOrderId).RecordFollowUp(call);
+        return recorded.ToProto();
+    }
+
+    private async Task<IEnumerable<WorkOrderView>> OpenAsync(string siteId)
+    {
+        var sites = Sites.Resolve(estate, siteId);
+        var lists = await Task.WhenAll(sites.Select(s => grains.GetGrain<ISiteGrain>(s.Id).ListOpenWorkOrders()));
+        return lists.SelectMany(l => l).OrderBy(w => w.Draft.RaisedAt);
     }
 
     /// <summary>Work-order ids are alarm occurrence ids; anything else cannot exist (and activates no grain).</summary>

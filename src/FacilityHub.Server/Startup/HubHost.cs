@@ -40,6 +40,7 @@ public static class HubHost
         var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
         hub.TopologyFile = ResolvePath(hub.TopologyFile);
         var sla = builder.Configuration.GetSection(SlaPolicy.Section).Get<SlaPolicy>() ?? new SlaPolicy();
+        var afterCare = builder.Configuration.GetSection(AfterCarePolicy.Section).Get<AfterCarePolicy>() ?? new AfterCarePolicy();
 
         var problems = new List<string>();
         Validate(hub, "Hub/Redis/Dispatch/Orleans", problems);
@@ -47,6 +48,7 @@ public static class HubHost
         Validate(influx, InfluxOptions.Section, problems);
         Validate(auth, AuthOptions.Section, problems);
         problems.AddRange(sla.Problems());
+        problems.AddRange(afterCare.Problems());
         var certificate = GrpcEndpointCheck.Run(builder.Configuration, tls, TimeProvider.System, problems);
         Estate? estate = null;
         if (problems.Count == 0)
@@ -61,6 +63,7 @@ public static class HubHost
         }
 
         builder.Services.AddSingleton(sla);
+        builder.Services.AddSingleton(afterCare);
         Compose(builder, hub, estate!, auth);
         if (certificate is not null) builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
         var app = builder.Build();
