@@ -154,14 +154,18 @@ public sealed class DispatchSimulatorModeTests
     public async Task A_slow_answer_the_caller_gave_up_on_still_created_the_order_once()
     {
         await using var server = await DispatchSimulatorServer.StartAsync(
-            new DispatchSimulatorOptions { Port = 0, Output = TextWriter.Null, AnswerDelay = TimeSpan.FromMilliseconds(600) }, CancellationToken.None);
+            new DispatchSimulatorOptions { Port = 0, Output = TextWriter.Null, AnswerDelay = TimeSpan.FromSeconds(2) }, CancellationToken.None);
         using var client = new DispatchTestClient(server.Url);
 
-        var gaveUp = await Assert.ThrowsAsync<RpcException>(() => client.Client.CreateWorkOrderAsync(
-            new CreateWorkOrderRequest { Order = DispatchTestClient.Order(Key) }, deadline: DateTime.UtcNow.AddMilliseconds(150)).ResponseAsync);
+        // The caller gives up once the simulator has the order but before it answers (no race on a short deadline).
+        using var giveUp = new CancellationTokenSource();
+        var call = client.Client.CreateWorkOrderAsync(new CreateWorkOrderRequest { Order = DispatchTestClient.Order(Key) }, cancellationToken: giveUp.Token).ResponseAsync;
+        await Eventually.UntilAsync(() => Task.FromResult(server.Orders.Count == 1), Deadline, "the simulator has the order");
+        await giveUp.CancelAsync();
+        var gaveUp = await Assert.ThrowsAsync<RpcException>(() => call);
         var retried = await client.CreateAsync(Key);
 
-        Assert.Equal(StatusCode.DeadlineExceeded, gaveUp.StatusCode);
+        Assert.Equal(StatusCode.Cancelled, gaveUp.StatusCode);
         Assert.False(retried.Created);
         Assert.Equal(2, Assert.Single(server.Orders).CreateCalls);
     }
