@@ -8,6 +8,10 @@
 #              FH_REDIS_PORT=16379; faults: FH_FAULTS (space-separated FAULT@EQUIPMENT+SECONDS).
 # gRPC auth: a random signing key is made once into $FH_DATA_DIR/auth.key (mode 600); the hub validates
 # tokens with it, the dispatch simulator and fhub mint theirs with it (fhub token --role R --name N).
+# MQTT auth: fhub mqtt credentials gives every device of the topology and the hub a broker account, once, in
+# $FH_DATA_DIR/mqtt/ (kept across runs; a device added to the topology gets one on the next run). mosquitto lets
+# no one in anonymously; each device may publish only under its own topic, the hub may only read. The hub logs in
+# as facilityhub.hub, the fleet simulator as each device (one connection per device).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -22,6 +26,13 @@ bash deploy/infra.sh install
 echo "run.sh: building (Release)..."
 dotnet build FacilityHub.sln -c Release -v q -nologo | grep -E "error|Warn|Elapsed" || true
 [ -f "src/FacilityHub.Server/$bin/FacilityHub.Server.dll" ] || { echo "run.sh: build failed" >&2; exit 1; }
+
+fhub() { dotnet "src/FacilityHub.Cli/$bin/fhub.dll" --hub "http://127.0.0.1:$hub_port" "$@"; }
+# Broker accounts: existing passwords are kept, so devices and the hub log in with the same ones every run.
+mqtt_dir="$data/mqtt"
+mqtt_hub_user=facilityhub.hub
+fhub mqtt credentials --topology "$root/deploy/topology.json" --out "$mqtt_dir" --hub-user "$mqtt_hub_user"
+export FH_MQTT_PASSWORD_FILE="$mqtt_dir/password_file" FH_MQTT_ACL_FILE="$mqtt_dir/acl_file"
 bash deploy/infra.sh start "$data"
 
 # The hub's Auth:SigningKey, made once and kept with the data: tokens minted earlier stay valid across runs.
@@ -54,14 +65,18 @@ start() {
 
 start dispatch dotnet "simulators/FacilityHub.DispatchSimulator/$bin/FacilityHub.DispatchSimulator.dll" \
     --port "$dispatch_port" --hub-url "http://127.0.0.1:$hub_port" --hub-key-file "$key_file" --state-file "$data/dispatch-orders.json"
+# The hub's broker password through its environment only (not the command line, not the other programs).
+export Mqtt__Username="$mqtt_hub_user" Mqtt__Password
+Mqtt__Password=$(awk -v user="$mqtt_hub_user" 'index($0, user ":") == 1 { print substr($0, length(user) + 2) }' "$mqtt_dir/credentials")
+[ -n "$Mqtt__Password" ] || { echo "run.sh: no password for $mqtt_hub_user in $mqtt_dir/credentials" >&2; exit 1; }
 start hub dotnet "src/FacilityHub.Server/$bin/FacilityHub.Server.dll" \
     --Hub:TopologyFile="$root/deploy/topology.json" \
     --Mqtt:Port="$FH_MQTT_PORT" --Influx:Url="http://127.0.0.1:$FH_INFLUX_PORT" \
     --Redis:ConnectionString="127.0.0.1:$FH_REDIS_PORT" --Dispatch:Url="http://127.0.0.1:$dispatch_port" \
     --Influx:SpoolDirectory="$data/influx-spool" \
     --Kestrel:Endpoints:Grpc:Url="http://127.0.0.1:$hub_port"
+unset Mqtt__Username Mqtt__Password
 
-fhub() { dotnet "src/FacilityHub.Cli/$bin/fhub.dll" --hub "http://127.0.0.1:$hub_port" "$@"; }
 # An admin's token for this script's own calls (ingestion stats is for operators and admins).
 token=$(fhub token --role admin --name run.sh --ttl 1h)
 for _ in $(seq 1 120); do
@@ -73,11 +88,14 @@ done
 inject=()
 for f in $faults; do inject+=(--inject "$f"); done
 start fleet dotnet "simulators/FacilityHub.FleetSimulator/$bin/FacilityHub.FleetSimulator.dll" \
-    --mqtt-port "$FH_MQTT_PORT" --topology "$root/deploy/topology.json" --interval 2 --clear-after 60 "${inject[@]}"
+    --mqtt-port "$FH_MQTT_PORT" --topology "$root/deploy/topology.json" --credentials "$mqtt_dir/credentials" \
+    --interval 2 --clear-after 60 "${inject[@]}"
 
 echo "run.sh: running. Faults: $faults. In another shell (as the operator alice):"
 echo "  export FHUB_SIGNING_KEY=\$(cat $key_file) FHUB_URL=http://127.0.0.1:$hub_port"
 echo "  export FHUB_TOKEN=\$(dotnet src/FacilityHub.Cli/$bin/fhub.dll token --role operator --name alice)"
 echo "  dotnet src/FacilityHub.Cli/$bin/fhub.dll alarms list"
+echo "  # publish as a device (its password from $mqtt_dir/credentials):"
+echo "  mosquitto_pub -p $FH_MQTT_PORT -q 1 -u rs-b1-pump-2 -P \"\$(grep ^rs-b1-pump-2: $mqtt_dir/credentials | cut -d: -f2-)\" -t facility/riverside/rs-b1/rs-b1-pump-2/telemetry -m '{\"values\":{\"running\":1}}'"
 echo "run.sh: Ctrl-C stops everything."
 wait "${pids[1]}"

@@ -5,7 +5,8 @@ using FacilityHub.FleetSimulator.Publishing;
 using FacilityHub.FleetSimulator.Topology;
 
 // Fleet of fake devices publishing telemetry and events for every device of the topology over MQTT.
-// Exit codes: 0 done (duration over or Ctrl-C), 1 broker unreachable, 2 bad arguments or topology.
+// Exit codes: 0 done (duration over or Ctrl-C), 1 broker unreachable or refusing the login, 2 bad arguments,
+// topology or credentials file.
 
 const int BadArguments = 2;
 const int BrokerUnreachable = 1;
@@ -26,9 +27,14 @@ var injectOption = new Option<string[]>("--inject")
     DefaultValueFactory = _ => [],
 };
 var clearAfterOption = new Option<double?>("--clear-after") { Description = "Each injected fault ends this many seconds after it started" };
+var credentialsOption = new Option<string?>("--credentials")
+{
+    Description = "The devices' broker accounts (the credentials file of 'fhub mqtt credentials'): each device connects as itself, "
+        + "one connection per device, as a real fleet does. Without it: one anonymous connection for the whole fleet",
+};
 
 var rootCommand = new RootCommand("FacilityHub fleet simulator: publishes realistic telemetry and events for every device in the topology over MQTT (QoS 1).");
-foreach (var option in new Option[] { hostOption, portOption, topologyOption, intervalOption, seedOption, durationOption, injectOption, clearAfterOption })
+foreach (var option in new Option[] { hostOption, portOption, topologyOption, intervalOption, seedOption, durationOption, injectOption, clearAfterOption, credentialsOption })
 {
     rootCommand.Options.Add(option);
 }
@@ -89,7 +95,29 @@ rootCommand.SetAction(async (parseResult, cancellationToken) =>
     var seed = parseResult.GetValue(seedOption) ?? Random.Shared.Next();
     var generator = new FleetGenerator(topology, seed);
     var clientId = $"facilityhub-fleet-sim-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
-    await using var publisher = new MqttFleetPublisher(host, port, clientId, Log);
+    IFleetPublisher publisher;
+    string identity;
+    if (parseResult.GetValue(credentialsOption) is { } credentialsPath)
+    {
+        try
+        {
+            var credentials = await DeviceCredentials.LoadAsync(credentialsPath, cancellationToken);
+            publisher = new DeviceFleetPublisher(host, port, topology.Devices, credentials, $"sim-{Environment.ProcessId}", Log);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            return Fail(BadArguments, ex.Message);
+        }
+
+        identity = $"one connection per device, each as itself (accounts from {credentialsPath})";
+    }
+    else
+    {
+        publisher = new MqttFleetPublisher(host, port, clientId, Log);
+        identity = $"as {clientId}";
+    }
+
+    await using var disposePublisher = publisher;
     try
     {
         await publisher.ConnectAsync(cancellationToken);
@@ -106,7 +134,7 @@ rootCommand.SetAction(async (parseResult, cancellationToken) =>
     var until = duration is { } dur ? string.Create(CultureInfo.InvariantCulture, $"for {dur:0.###} s") : "until Ctrl-C";
     var faults = plan.Transitions.Count > 0 ? $", {plan.Transitions.Count(t => t.Starts)} fault(s) scheduled" : "";
     Log(string.Create(CultureInfo.InvariantCulture,
-        $"connected to MQTT broker {publisher.Endpoint} as {clientId}; {topology.Devices.Count} devices from {topologyPath}, a reading every {interval:0.###} s, seed {seed}, {until}{faults}"));
+        $"connected to MQTT broker {publisher.Endpoint} {identity}; {topology.Devices.Count} devices from {topologyPath}, a reading every {interval:0.###} s, seed {seed}, {until}{faults}"));
 
     var runner = new FleetRunner(generator, plan, publisher, TimeSpan.FromSeconds(interval),
         duration is { } limit ? TimeSpan.FromSeconds(limit) : null, Log, TimeProvider.System);

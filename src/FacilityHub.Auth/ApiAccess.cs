@@ -16,6 +16,9 @@ public static class ApiAccess
         // The estate and readings: every staff role (the dispatch system has its own copy of what it needs).
         ["/facilityhub.v1.AssetService/GetAssetTree"] = Readers,
         ["/facilityhub.v1.AssetService/GetEquipment"] = Readers,
+        // Residents' names and phone numbers: customer service calls them; nobody else needs them (DOMAIN.md
+        // "Confidentiality"). Operators and engineers reach the home through the location and the dispatch order.
+        ["/facilityhub.v1.AssetService/GetResidentContact"] = [CustomerService],
         ["/facilityhub.v1.TelemetryService/GetTelemetryHistory"] = Readers,
         // The pipeline's health is the control room's and the administrator's concern.
         ["/facilityhub.v1.TelemetryService/GetIngestionStats"] = [Operator, Admin],

@@ -95,4 +95,38 @@ public sealed class TopologyLoaderTests
             rule.Periods.Select(p => $"{p.Name} {p.Start:HH\\:mm}-{p.End:HH\\:mm} min {p.Minimum}"));
         Assert.Equal("Asia/Shanghai", rule.TimeZone.Id);
     }
+
+    [Fact]
+    public void A_home_s_resident_is_kept_apart_from_the_alarm_point_and_never_shows_in_its_text()
+    {
+        var estate = SampleEstate.Load();
+
+        Assert.True(estate.TryGetResident("rs-b1-alarm-0301", out var resident));
+        Assert.Equal(new ResidentContact("Mei Lin", "+86 138 0000 0301"), resident);
+        Assert.False(estate.TryGetResident("rs-b1-pump-1", out _));
+        // Everything that can reach a log, a tag or a work order: the item, its kind, and the contact's own text.
+        Assert.True(estate.TryGetEquipment("rs-b1-alarm-0301", out var item));
+        Assert.DoesNotContain("Mei Lin", item.ToString());
+        Assert.DoesNotContain("Mei Lin", resident.ToString());
+        Assert.DoesNotContain("0000 0301", resident.ToString());
+        Assert.DoesNotContain("Mei Lin", $"{resident}");
+    }
+
+    private const string HomeKind = """
+        "kinds": { "home": { "category": "alarm_point" }, "pump": { "category": "equipment" } }
+        """;
+
+    [Theory]
+    [InlineData("pump", "{ \"name\": \"Mei Lin\", \"phone\": \"+86 138 0000 0301\" }", "Equipment 'x' resident: only items of a kind with category 'alarm_point' are in a home; kind 'pump' is not.")]
+    [InlineData("home", "{ \"phone\": \"+86 138 0000 0301\" }", "Equipment 'x' resident: 'name' is required, 1-100 printable characters.")]
+    [InlineData("home", "{ \"name\": \"Mei Lin\", \"phone\": \"call Mei Lin\" }", "Equipment 'x' resident: 'phone' must be a phone number: digits, spaces, '-', '(', ')', an optional leading '+'.")]
+    public void A_bad_resident_is_refused_without_repeating_the_personal_data(string kind, string resident, string expected)
+    {
+        var json = $$"""{ {{HomeKind}}, "sites": [ { "id": "s", "buildings": [ { "id": "b", "equipment": [ { "id": "x", "kind": "{{kind}}", "resident": {{resident}} } ] } ] } ] }""";
+
+        var e = Assert.Throws<TopologyException>(() => TopologyLoader.Parse(json));
+
+        Assert.Equal(expected, e.Message);
+        Assert.DoesNotContain("Mei Lin", e.Message);
+    }
 }

@@ -40,6 +40,10 @@ public sealed class HubFixture : IAsyncLifetime
     public string HubLog => _earlierLogs + Hub.Output;
     private string _earlierLogs = "";
 
+    /// <summary>Everything the in-process dispatch simulator printed so far, over all its starts.</summary>
+    public string DispatchLog => _dispatchOutput.Text;
+    private readonly CapturedOutput _dispatchOutput = new();
+
     /// <summary>Clients that call as the operator <see cref="DefaultOperator"/>.</summary>
     public AssetService.AssetServiceClient Assets => new(As(HubRoles.Operator, DefaultOperator));
     public TelemetryService.TelemetryServiceClient Telemetry => new(As(HubRoles.Operator, DefaultOperator));
@@ -126,7 +130,7 @@ public sealed class HubFixture : IAsyncLifetime
             Port = DispatchPort,
             HubUrl = new Uri(HubUrl),
             HubSigningKey = SigningKeyText,
-            Output = TextWriter.Null,
+            Output = _dispatchOutput,
             ProgressRetryBaseDelay = TimeSpan.FromMilliseconds(200),
         }, CancellationToken.None);
     }
@@ -152,6 +156,8 @@ public sealed class HubFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // The whole collection's logs, whatever order its tests ran in: a leak fails the run (as a cleanup failure).
+        var leaked = Hub is null ? [] : PersonalDataScan.Find(HubLog + DispatchLog, TestTopology.Residents());
         if (_publisher is not null)
         {
             await _publisher.DisconnectAsync();
@@ -161,6 +167,7 @@ public sealed class HubFixture : IAsyncLifetime
         if (Hub is not null) await Hub.DisposeAsync();
         if (Dispatch is not null) await Dispatch.DisposeAsync();
         if (Servers is not null) await Servers.DisposeAsync();
+        if (leaked.Count > 0) throw new InvalidOperationException("Residents' personal data in the logs of the e2e suite: " + string.Join("; ", leaked));
     }
 }
 

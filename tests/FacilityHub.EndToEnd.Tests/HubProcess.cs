@@ -58,14 +58,15 @@ public sealed class HubProcess : IAsyncDisposable
         return hub;
     }
 
-    /// <summary>Waits until the hub has subscribed to MQTT (its gRPC endpoint is up by then).</summary>
+    /// <summary>Waits until the hub has subscribed to MQTT and its gRPC endpoint listens. Both: the subscription is
+    /// often logged before Kestrel binds, and a call in between is refused (and sends the channel into back-off).</summary>
     public async Task WaitReadyAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!Output.Contains("MQTT: subscribed"))
+        while (!Output.Contains("MQTT: subscribed") || !Output.Contains("Now listening on"))
         {
             if (HasExited) throw new InvalidOperationException($"hub exited with {ExitCode}:\n{Output}");
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"hub not subscribed to MQTT after 60 s:\n{Output}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"hub not subscribed to MQTT and listening after 60 s:\n{Output}");
             await Task.Delay(Eventually.PollInterval);
         }
     }

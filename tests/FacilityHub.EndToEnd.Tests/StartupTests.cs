@@ -3,8 +3,30 @@ using FacilityHub.Testing;
 namespace FacilityHub.EndToEnd.Tests;
 
 [Collection(HubCollection.Name)]
-public sealed class StartupTests(HubFixture hub)
+public sealed class StartupTests(HubFixture hub, AclBrokerFixture aclBroker) : IClassFixture<AclBrokerFixture>
 {
+    [Theory]
+    [InlineData(AclBrokerFixture.HubUser, "not-the-password")]
+    [InlineData("rs-b1-pump-1", "not-the-password")]
+    [InlineData(null, null)]
+    public async Task A_broker_refusing_the_hub_s_login_stops_it_at_start_naming_the_settings_and_not_the_password(string? user, string? password)
+    {
+        var settings = new Dictionary<string, string>(hub.HubSettings)
+        {
+            ["Mqtt:Port"] = aclBroker.Broker.MqttPort.ToString(),
+            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{FreePort.Next()}",
+        };
+        if (user is not null) settings["Mqtt:Username"] = user;
+        if (password is not null) settings["Mqtt:Password"] = password;
+
+        await using var refused = HubProcess.Start(settings);
+
+        Assert.Equal(2, await refused.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var line = Assert.Single(refused.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"facilityhub: Mqtt:Username/Mqtt:Password: the MQTT broker at 127.0.0.1:{aclBroker.Broker.MqttPort} refused the hub's login as {user ?? "(anonymous)"} (NotAuthorized)", line.TrimEnd());
+        if (password is not null) Assert.DoesNotContain(password, refused.Output);
+    }
+
     [Theory]
     [InlineData("Redis:ConnectionString", "127.0.0.1:{port}", "Redis:ConnectionString: cannot reach Redis at 127.0.0.1:{port}")]
     [InlineData("Influx:Url", "http://127.0.0.1:{port}", "Influx:Url: cannot reach InfluxDB at http://127.0.0.1:{port}")]

@@ -56,6 +56,18 @@ public static class TestTopology
         return path;
     }
 
+    /// <summary>A home's resident as seeded in deploy/topology.json (made-up people).</summary>
+    public sealed record Resident(string EquipmentId, string BuildingId, string Name, string Phone);
+
+    /// <summary>Every resident seeded in the shipped topology, read from the file itself (not through the hub's loader).</summary>
+    public static IReadOnlyList<Resident> Residents()
+    {
+        var root = JsonNode.Parse(File.ReadAllText(ShippedPath()), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
+        return [.. root["sites"]!.AsArray().SelectMany(s => s!["buildings"]!.AsArray()).SelectMany(b => b!["equipment"]!.AsArray()
+            .Where(e => e!["resident"] is not null)
+            .Select(e => new Resident((string)e!["id"]!, (string)b!["id"]!, (string)e["resident"]!["name"]!, (string)e["resident"]!["phone"]!)))];
+    }
+
     public static string Topic(string equipmentId, string channel = "telemetry") => $"facility/riverside/{Building}/{equipmentId}/{channel}";
 
     private static string ShippedPath()

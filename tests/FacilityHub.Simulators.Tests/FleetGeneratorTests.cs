@@ -216,8 +216,8 @@ public sealed class FleetGeneratorTests
         var evt = Encoding.UTF8.GetString(PayloadWriter.ToJson(new EventMessage(device, at, "zone_tripped", "smoke")));
         var heartbeat = Encoding.UTF8.GetString(PayloadWriter.ToJson(new EventMessage(device, at, "heartbeat")));
 
-        Assert.Equal("""{"ts":"2026-11-25T10:00:00.005Z","values":{"outlet_pressure_bar":4.5,"running":1}}""", telemetry);
-        Assert.Equal("""{"ts":"2026-11-25T10:00:00.005Z","event":"zone_tripped","zone":"smoke"}""", evt);
-        Assert.Equal("""{"ts":"2026-11-25T10:00:00.005Z","event":"heartbeat"}""", heartbeat);
+        Assert.Equal("""{"ts":"2026-11-25T10:00:00.005Z","device":"rs-b1-pump-1","values":{"outlet_pressure_bar":4.5,"running":1}}""", telemetry);
+        Assert.Equal("""{"ts":"2026-11-25T10:00:00.005Z","device":"rs-b1-pump-1","event":"zone_tripped","zone":"smoke"}""", evt);
+        Assert.Equal("""{"ts":"2026-11-25T10:00:00.005Z","device":"rs-b1-pump-1","event":"heartbeat"}""", heartbeat);
     }
 }

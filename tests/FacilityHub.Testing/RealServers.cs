@@ -39,7 +39,7 @@ public sealed class RealServers : IAsyncDisposable
     /// <summary>The temp directory holding every server's config and data.</summary>
     public string DataDir { get; }
 
-    /// <summary>mosquitto's port on 127.0.0.1 (MQTT 3.1.1 and 5, anonymous).</summary>
+    /// <summary>mosquitto's port on 127.0.0.1 (MQTT 3.1.1 and 5; anonymous, or per account with <see cref="StartBrokerAsync"/>).</summary>
     public int MqttPort { get; private set; }
 
     /// <summary>influxd's HTTP port on 127.0.0.1.</summary>
@@ -72,7 +72,7 @@ public sealed class RealServers : IAsyncDisposable
         try
         {
             await Task.WhenAll(
-                servers.StartMosquittoAsync(mosquitto, cancellationToken),
+                servers.StartMosquittoAsync(mosquitto, null, cancellationToken),
                 servers.StartInfluxAsync(influxd, cancellationToken),
                 servers.StartRedisAsync(redisServer, cancellationToken)).ConfigureAwait(false);
             using var create = await servers._http.PostAsync(
@@ -80,6 +80,27 @@ public sealed class RealServers : IAsyncDisposable
                 new FormUrlEncodedContent([new("q", $"CREATE DATABASE \"{DefaultInfluxDatabase}\"")]),
                 cancellationToken).ConfigureAwait(false);
             await ParseInfluxResponseAsync(create, "CREATE DATABASE", cancellationToken).ConfigureAwait(false);
+            return servers;
+        }
+        catch
+        {
+            await servers.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// mosquitto alone, as a production broker is set up: every client logs in (<c>allow_anonymous false</c>) and may
+    /// do only what <paramref name="auth"/>'s ACL allows. No influxd or redis-server (their ports stay 0).
+    /// </summary>
+    public static async Task<RealServers> StartBrokerAsync(MosquittoAuth auth, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(auth);
+        var mosquitto = FindBinary("mosquitto", "mosquitto");
+        var servers = new RealServers(Directory.CreateTempSubdirectory("facilityhub-broker-").FullName);
+        try
+        {
+            await servers.StartMosquittoAsync(mosquitto, auth, cancellationToken).ConfigureAwait(false);
             return servers;
         }
         catch
@@ -199,17 +220,24 @@ public sealed class RealServers : IAsyncDisposable
                 $"(sudo apt-get install {debianPackage}, or: bash deploy/infra.sh install).", name);
     }
 
-    private async Task StartMosquittoAsync(string binary, CancellationToken cancellationToken)
+    private async Task StartMosquittoAsync(string binary, MosquittoAuth? auth, CancellationToken cancellationToken)
     {
         var dir = Directory.CreateDirectory(Path.Combine(DataDir, "mosquitto")).FullName;
         var config = Path.Combine(dir, "mosquitto.conf");
+        var access = auth is null
+            ? "allow_anonymous true"
+            : $"""
+                allow_anonymous false
+                password_file {auth.PasswordFile}
+                acl_file {auth.AclFile}
+                """;
         MqttPort = await StartOnFreePortAsync("mosquitto", port =>
         {
             // 'user': as root, mosquitto would otherwise switch to user 'mosquitto', which cannot
-            // write here. Not root: ignored.
+            // write here (nor read the password file, mode 600). Not root: ignored.
             File.WriteAllText(config, $"""
                 listener {port} {Loopback}
-                allow_anonymous true
+                {access}
                 persistence true
                 persistence_location {dir}/
                 user {Environment.UserName}
@@ -217,7 +245,7 @@ public sealed class RealServers : IAsyncDisposable
 
                 """);
             return ServerProcess.Start("mosquitto", binary, dir, "-c", config);
-        }, MqttConnectsAsync, cancellationToken).ConfigureAwait(false);
+        }, (port, ct) => MqttConnectsAsync(port, refusalIsReady: auth is not null, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task StartInfluxAsync(string binary, CancellationToken cancellationToken)
@@ -297,7 +325,9 @@ public sealed class RealServers : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> MqttConnectsAsync(int port, CancellationToken cancellationToken)
+    /// <param name="refusalIsReady">A broker that lets nobody in anonymously answers "not authorised" (3.1.1 code 5)
+    /// once it is up: that answer is as good as an acceptance.</param>
+    private static async Task<bool> MqttConnectsAsync(int port, bool refusalIsReady, CancellationToken cancellationToken)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken).ConfigureAwait(false);
@@ -308,7 +338,7 @@ public sealed class RealServers : IAsyncDisposable
         await stream.WriteAsync(connect, cancellationToken).ConfigureAwait(false);
         var connack = new byte[4];
         await stream.ReadExactlyAsync(connack, cancellationToken).ConfigureAwait(false);
-        var accepted = connack[0] == 0x20 && connack[3] == 0;
+        var accepted = connack[0] == 0x20 && (connack[3] == 0 || (refusalIsReady && connack[3] == 5));
         await stream.WriteAsync(new byte[] { 0xE0, 0 }, cancellationToken).ConfigureAwait(false); // DISCONNECT
         return accepted;
     }

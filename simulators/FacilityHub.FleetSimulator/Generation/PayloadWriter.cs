@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace FacilityHub.FleetSimulator.Generation;
 
 /// <summary>
-/// The JSON the hub expects. Telemetry: <c>{"ts":"2026-11-25T10:00:00.000Z","values":{"metric":1.5}}</c>;
-/// event: <c>{"ts":"...","event":"zone_tripped","zone":"smoke"}</c> (zone only when there is one).
+/// The JSON the hub expects. Telemetry: <c>{"ts":"2026-11-25T10:00:00.000Z","device":"pump-1","values":{"metric":1.5}}</c>;
+/// event: <c>{"ts":"...","device":"alarm-0301","event":"zone_tripped","zone":"smoke"}</c> (zone only when there is one).
+/// <c>device</c> names the sender, which the hub checks against the topic's equipment.
 /// </summary>
 public static class PayloadWriter
 {
@@ -19,6 +20,7 @@ public static class PayloadWriter
         {
             json.WriteStartObject();
             json.WriteString("ts", FormatTimestamp(message.Timestamp));
+            json.WriteString("device", message.Device.EquipmentId);
             switch (message)
             {
                 case TelemetryMessage telemetry:

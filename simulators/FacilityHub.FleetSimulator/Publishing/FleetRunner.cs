@@ -11,7 +11,7 @@ namespace FacilityHub.FleetSimulator.Publishing;
 public sealed class FleetRunner(
     FleetGenerator generator,
     FaultPlan plan,
-    MqttFleetPublisher publisher,
+    IFleetPublisher publisher,
     TimeSpan interval,
     TimeSpan? duration,
     Action<string> log,

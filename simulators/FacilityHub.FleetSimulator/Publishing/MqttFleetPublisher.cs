@@ -7,11 +7,11 @@ using MQTTnet.Protocol;
 namespace FacilityHub.FleetSimulator.Publishing;
 
 /// <summary>
-/// Publishes fleet messages over MQTT (QoS 1) from a queue, in order, on one connection. When the
-/// connection drops it reconnects with back-off; meanwhile messages wait in the queue (like a device's
-/// buffer) and, when it is full, the oldest are dropped and counted.
+/// Publishes fleet messages over MQTT (QoS 1) from a queue, in order, on one connection (anonymous, or logged in
+/// with <see cref="MqttAccount"/>). When the connection drops it reconnects with back-off; meanwhile messages wait in
+/// the queue (like a device's buffer) and, when it is full, the oldest are dropped and counted.
 /// </summary>
-public sealed class MqttFleetPublisher : IAsyncDisposable
+public sealed class MqttFleetPublisher : IFleetPublisher
 {
     private const int PublishAttemptsWhileConnected = 3;
     private static readonly TimeSpan FirstReconnectDelay = TimeSpan.FromSeconds(1);
@@ -26,22 +26,22 @@ public sealed class MqttFleetPublisher : IAsyncDisposable
     private long _published;
     private long _dropped;
 
-    public MqttFleetPublisher(string host, int port, string clientId, Action<string> log, int queueCapacity = 100_000)
+    public MqttFleetPublisher(string host, int port, string clientId, Action<string> log, int queueCapacity = 100_000, MqttAccount? account = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
         ArgumentNullException.ThrowIfNull(log);
         Endpoint = $"{host}:{port}";
         _log = log;
         _client = new MqttClientFactory().CreateMqttClient();
-        _options = new MqttClientOptionsBuilder()
+        var options = new MqttClientOptionsBuilder()
             .WithTcpServer(host, port)
             .WithClientId(clientId)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             // A publisher has no subscriptions worth keeping between connections.
             .WithCleanStart(true)
             .WithTimeout(TimeSpan.FromSeconds(5))
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
-            .Build();
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15));
+        _options = (account is null ? options : options.WithCredentials(account.Username, account.Password)).Build();
         _queue = Channel.CreateBounded<FleetMessage>(
             new BoundedChannelOptions(queueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             _ => Interlocked.Increment(ref _dropped));
@@ -71,7 +71,7 @@ public sealed class MqttFleetPublisher : IAsyncDisposable
     {
         try
         {
-            await _client.ConnectAsync(_options, cancellationToken).ConfigureAwait(false);
+            await ConnectOnceAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -109,9 +109,9 @@ public sealed class MqttFleetPublisher : IAsyncDisposable
         {
             await _loop.ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Stopping: messages still queued are left behind on purpose.
+            // Stopping: messages still queued are left behind on purpose, and a reconnect cut short does not matter.
         }
 
         if (_client.IsConnected)
@@ -192,7 +192,7 @@ public sealed class MqttFleetPublisher : IAsyncDisposable
         {
             try
             {
-                await _client.ConnectAsync(_options, cancellationToken).ConfigureAwait(false);
+                await ConnectOnceAsync(cancellationToken).ConfigureAwait(false);
                 _log($"reconnected to MQTT broker {Endpoint}" + (attempt > 1 ? $" after {attempt} attempts" : ""));
                 return;
             }
@@ -207,6 +207,17 @@ public sealed class MqttFleetPublisher : IAsyncDisposable
 
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
+        }
+    }
+
+    /// <summary>MQTTnet 5 answers a refused CONNECT (bad password, not authorised) with a result, not an exception:
+    /// turn it into one, so a refusal is never taken for a connection.</summary>
+    private async Task ConnectOnceAsync(CancellationToken cancellationToken)
+    {
+        var result = await _client.ConnectAsync(_options, cancellationToken).ConfigureAwait(false);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"the broker refused the connection: {result.ResultCode}");
         }
     }
 }

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using FacilityHub.Api.V1;
+using FacilityHub.Cli.Output;
 
 namespace FacilityHub.Cli.Assets;
 
-/// <summary>fhub equipment show ID</summary>
+/// <summary>fhub equipment show ID, fhub equipment contact ID</summary>
 internal static class EquipmentCommand
 {
     public static Command Create(CliContext context)
@@ -29,6 +30,20 @@ internal static class EquipmentCommand
             return 0;
         }, ct));
 
-        return new Command("equipment", "Equipment items and alarm points.") { show };
+        var alarmPoint = new Argument<string>("ID") { Description = "Home alarm point id, e.g. rs-b1-alarm-0301." };
+        var contact = new Command("contact", "Show the resident of the home where an alarm point is installed (personal data: customer_service only).") { alarmPoint };
+        contact.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var resident = await new AssetService.AssetServiceClient(channel)
+                .GetResidentContactAsync(new GetResidentContactRequest { EquipmentId = parseResult.GetValue(alarmPoint)! }, cancellationToken: ct);
+            await context.Output.WriteAsync(TextTable.WithoutHeader(2)
+                .AddRow("Alarm point", resident.EquipmentId)
+                .AddRow("Resident", Display.Text(resident.Name))
+                .AddRow("Phone", Display.Text(resident.Phone))
+                .Render());
+            return 0;
+        }, ct));
+
+        return new Command("equipment", "Equipment items and alarm points.") { show, contact };
     }
 }

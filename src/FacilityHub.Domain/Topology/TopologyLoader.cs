@@ -51,6 +51,7 @@ public static partial class TopologyLoader
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var sites = new List<Site>();
+        var residents = new Dictionary<string, ResidentContact>(StringComparer.Ordinal);
         foreach (var s in file.Sites)
         {
             RequireId(s.Id, "site", ids);
@@ -67,14 +68,30 @@ public static partial class TopologyLoader
                         throw new TopologyException($"Equipment '{e.Id}' has kind '{e.Kind}', which is not defined under 'kinds'.");
                     }
                     if (e.Rules.Count > 0) kind = Override(kind, file.Kinds[e.Kind], e);
+                    if (e.Resident is not null) residents[e.Id] = BuildResident(e.Id, kind, e.Resident);
                     items.Add(new EquipmentItem(e.Id, e.Name ?? e.Id, kind, s.Id, b.Id, e.Location ?? ""));
                 }
                 buildings.Add(new Building(b.Id, b.Name ?? b.Id, s.Id, items));
             }
             sites.Add(new Site(s.Id, s.Name ?? s.Id, buildings));
         }
-        return new Estate(sites, kinds);
+        return new Estate(sites, kinds, residents);
     }
+
+    /// <summary>A resident's contact details. The messages name the item and the field, never the value: it is personal data.</summary>
+    private static ResidentContact BuildResident(string itemId, EquipmentKind kind, ResidentDto resident)
+    {
+        string where = $"Equipment '{itemId}' resident";
+        if (!kind.IsInResidence) throw new TopologyException($"{where}: only items of a kind with category '{EquipmentKind.AlarmPointCategory}' are in a home; kind '{kind.Name}' is not.");
+        string name = resident.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 100 || name.Any(char.IsControl)) throw new TopologyException($"{where}: 'name' is required, 1-100 printable characters.");
+        string phone = resident.Phone?.Trim() ?? "";
+        if (!PhonePattern().IsMatch(phone)) throw new TopologyException($"{where}: 'phone' must be a phone number: digits, spaces, '-', '(', ')', an optional leading '+'.");
+        return new ResidentContact(name, phone);
+    }
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 ()-]{2,30}[0-9]\z")]
+    private static partial Regex PhonePattern();
 
     private static void RequireId([System.Diagnostics.CodeAnalysis.NotNull] string? id, string what, HashSet<string> seen)
     {
@@ -346,5 +363,12 @@ public static partial class TopologyLoader
         public string Kind { get; init; } = "";
         public string? Location { get; init; }
         public Dictionary<string, JsonObject> Rules { get; init; } = [];
+        public ResidentDto? Resident { get; init; }
+    }
+
+    private sealed class ResidentDto
+    {
+        public string? Name { get; init; }
+        public string? Phone { get; init; }
     }
 }

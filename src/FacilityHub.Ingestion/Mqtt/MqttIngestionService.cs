@@ -53,12 +53,29 @@ public sealed partial class MqttIngestionService(
             {
                 try
                 {
-                    await client.ConnectAsync(built, stoppingToken);
-                    await client.SubscribeAsync(_factory.CreateSubscribeOptionsBuilder()
-                        .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
-                        .Build(), stoppingToken);
-                    LogSubscribed(o.Host, o.Port, filter);
-                    _subscribed.TrySetResult();
+                    // MQTTnet 5 answers a refused login with a result, not an exception.
+                    var connected = await client.ConnectAsync(built, stoppingToken);
+                    if (connected.ResultCode != MqttClientConnectResultCode.Success)
+                    {
+                        LogLoginRefused(o.Host, o.Port, connected.ResultCode, o.Username ?? "(anonymous)");
+                    }
+                    else
+                    {
+                        var subscribed = await client.SubscribeAsync(_factory.CreateSubscribeOptionsBuilder()
+                            .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+                            .Build(), stoppingToken);
+                        // A broker that refuses the filter (ACL) still answers; the hub would wait for messages forever.
+                        if (subscribed.Items.FirstOrDefault(i => (int)i.ResultCode >= 0x80) is { } refused)
+                        {
+                            LogSubscriptionRefused(filter, refused.ResultCode, o.Username ?? "(anonymous)");
+                            await client.DisconnectAsync(cancellationToken: stoppingToken);
+                        }
+                        else
+                        {
+                            LogSubscribed(o.Host, o.Port, filter);
+                            _subscribed.TrySetResult();
+                        }
+                    }
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -82,6 +99,12 @@ public sealed partial class MqttIngestionService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT: cannot connect to {Host}:{Port} ({Error}); retrying")]
     private partial void LogConnectFailed(string host, int port, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "MQTT: the broker at {Host}:{Port} refused the hub's login ({Reason}) as {Username}: check Mqtt:Username and Mqtt:Password; retrying")]
+    private partial void LogLoginRefused(string host, int port, MqttClientConnectResultCode reason, string username);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "MQTT: the broker refused the subscription to {Filter} ({Reason}): its ACL must let {Username} read facility/#; retrying")]
+    private partial void LogSubscriptionRefused(string filter, MqttClientSubscribeResultCode reason, string username);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "MQTT: message on {Topic} could not be processed: {Error}")]
     private partial void LogHandlingFailed(string topic, string error);

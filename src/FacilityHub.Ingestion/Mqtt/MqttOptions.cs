@@ -2,8 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace FacilityHub.Ingestion.Mqtt;
 
-/// <summary>Section "Mqtt".</summary>
-public sealed class MqttOptions
+/// <summary>Section "Mqtt". <see cref="Username"/> and <see cref="Password"/> are the hub's own broker account
+/// (<c>fhub mqtt credentials</c> makes one): it may read every device's topics and publish none.</summary>
+public sealed class MqttOptions : IValidatableObject
 {
     public const string Section = "Mqtt";
 
@@ -17,4 +18,9 @@ public sealed class MqttOptions
 
     /// <summary>Hub instances with the same group split the device stream (MQTT 5 shared subscription).</summary>
     [Required] public string SharedGroup { get; set; } = "facilityhub";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Password is not null && string.IsNullOrEmpty(Username)) yield return new ValidationResult("is required when Mqtt:Password is set", [nameof(Username)]);
+    }
 }

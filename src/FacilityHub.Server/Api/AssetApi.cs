@@ -8,7 +8,8 @@ using Grpc.Core;
 namespace FacilityHub.Server.Api;
 
 /// <summary>The estate and the items' latest state. Home alarm points' locations (residents' rooms) only go to
-/// the roles in <see cref="FacilityHub.Auth.ApiAccess.ResidentLocationReaders"/>.</summary>
+/// the roles in <see cref="FacilityHub.Auth.ApiAccess.ResidentLocationReaders"/>; residents' contact details only through
+/// <see cref="GetResidentContact"/>, which the access table keeps for customer service.</summary>
 public sealed class AssetApi(Estate estate, IGrainFactory grains) : AssetService.AssetServiceBase
 {
     public override Task<GetAssetTreeResponse> GetAssetTree(GetAssetTreeRequest request, ServerCallContext context)
@@ -54,6 +55,15 @@ public sealed class AssetApi(Estate estate, IGrainFactory grains) : AssetService
             ObservedAt = Timestamp.FromDateTimeOffset(r.ObservedAt),
         }));
         return equipment;
+    }
+
+    /// <summary>Customer service only (the access table decides before this runs); the contact never goes to the log.</summary>
+    public override Task<FacilityHub.Api.V1.ResidentContact> GetResidentContact(GetResidentContactRequest request, ServerCallContext context)
+    {
+        var item = Sites.Equipment(estate, request.EquipmentId);
+        return estate.TryGetResident(item.Id, out var resident)
+            ? Task.FromResult(new FacilityHub.Api.V1.ResidentContact { EquipmentId = item.Id, Name = resident.Name, Phone = resident.Phone })
+            : throw Requests.NotFound($"no resident contact is on record for '{item.Id}'");
     }
 
     /// <summary>An alarm point's location is a resident's room: blank for the roles that do not need it.</summary>

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using FacilityHub.Domain.Topology;
 using FacilityHub.Ingestion.Influx;
 using FacilityHub.Ingestion.Mqtt;
+using MQTTnet;
 using StackExchange.Redis;
 
 namespace FacilityHub.Server.Startup;
@@ -32,8 +33,25 @@ public static class StartupCheck
         await Task.WhenAll(
             Check(problems, $"Redis:ConnectionString: cannot reach Redis at {hub.RedisConnectionString}", () => PingRedisAsync(hub.RedisConnectionString)),
             Check(problems, $"Influx:Url: cannot reach InfluxDB at {influx.Url}", () => PingInfluxAsync(influx.Url, cancellationToken)),
-            Check(problems, $"Mqtt:Host/Mqtt:Port: cannot reach the MQTT broker at {mqtt.Host}:{mqtt.Port}", () => ConnectTcpAsync(mqtt.Host, mqtt.Port, cancellationToken)));
+            CheckMqttAsync(problems, mqtt, cancellationToken));
         return (estate, problems);
+    }
+
+    /// <summary>The broker answers, and lets the hub in with its Mqtt:Username and Mqtt:Password.</summary>
+    private static async Task CheckMqttAsync(List<string> problems, MqttOptions mqtt, CancellationToken cancellationToken)
+    {
+        var reached = new List<string>();
+        await Check(reached, $"Mqtt:Host/Mqtt:Port: cannot reach the MQTT broker at {mqtt.Host}:{mqtt.Port}", () => ConnectTcpAsync(mqtt.Host, mqtt.Port, cancellationToken));
+        if (reached.Count == 0)
+        {
+            var answer = MqttClientConnectResultCode.Success;
+            await Check(reached, $"Mqtt:Host/Mqtt:Port: no MQTT answer from {mqtt.Host}:{mqtt.Port}", async () => answer = await LogInAsync(mqtt, cancellationToken));
+            if (answer != MqttClientConnectResultCode.Success)
+            {
+                reached.Add($"Mqtt:Username/Mqtt:Password: the MQTT broker at {mqtt.Host}:{mqtt.Port} refused the hub's login as {mqtt.Username ?? "(anonymous)"} ({answer})");
+            }
+        }
+        lock (problems) problems.AddRange(reached);
     }
 
     private static async Task Check(List<string> problems, string what, Func<Task> probe)
@@ -80,5 +98,25 @@ public static class StartupCheck
         {
             throw new TimeoutException("no answer within 3 s");
         }
+    }
+
+    /// <summary>A CONNECT with the hub's credentials under a client id of its own (clean start), so the hub's
+    /// persistent session is left alone; disconnects at once.</summary>
+    private static async Task<MqttClientConnectResultCode> LogInAsync(MqttOptions mqtt, CancellationToken cancellationToken)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer(mqtt.Host, mqtt.Port)
+            .WithClientId($"{mqtt.ClientId}-startup-check")
+            .WithCleanStart(true)
+            .WithTimeout(Timeout)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500);
+        if (mqtt.Username is not null) options = options.WithCredentials(mqtt.Username, mqtt.Password);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        // MQTTnet 5 answers a refused login with a result code, not an exception.
+        var result = await client.ConnectAsync(options.Build(), timeout.Token);
+        if (result.ResultCode == MqttClientConnectResultCode.Success) await client.DisconnectAsync(cancellationToken: cancellationToken);
+        return result.ResultCode;
     }
 }
