@@ -43,6 +43,8 @@ public static class ApiAccess
         // Follow-up calls (回访) are customer service's job.
         ["/facilityhub.v1.WorkOrderService/ListFollowUps"] = [CustomerService],
         ["/facilityhub.v1.WorkOrderService/RecordFollowUp"] = [CustomerService],
+        // Withdrawing an order is dispatching work, the operator's job.
+        ["/facilityhub.v1.WorkOrderService/CancelWorkOrder"] = [Operator],
         ["/dispatch.v1.DispatchProgressService/ReportProgress"] = [Dispatch],
     }.ToDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 

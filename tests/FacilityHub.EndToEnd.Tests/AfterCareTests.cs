@@ -146,5 +146,27 @@ public sealed class AfterCareTests(HubFixture hub)
         Assert.Contains(Display(row.ExpectedCompletion), line);
     }
 
+    [Fact]
+    public async Task An_operator_cancels_an_order_the_dispatch_system_is_told_once_and_it_leaves_the_end_of_day_list()
+    {
+        var order = await AcceptedOrderAsync("t-wo-cancel");
+        var olga = new WorkOrderService.WorkOrderServiceClient(hub.As(HubRoles.Operator, "olga"));
+
+        var noReason = await Assert.ThrowsAsync<RpcException>(() => olga.CancelWorkOrderAsync(new CancelOrderRequest { WorkOrderId = order.WorkOrderId }).ResponseAsync);
+        Assert.Equal((StatusCode.InvalidArgument, "reason: is required"), (noReason.StatusCode, noReason.Status.Detail));
+        var cancelled = await olga.CancelWorkOrderAsync(new CancelOrderRequest { WorkOrderId = order.WorkOrderId, Reason = "false alarm: panel being tested" });
+
+        Assert.Equal(ApiStatus.Cancelled, cancelled.Status);
+        Assert.Contains(cancelled.Steps, s => s.Status == ApiStatus.Cancelled && s.Actor == "olga" && s.Note == "false alarm: panel being tested");
+        var atDispatch = await Eventually.UntilAsync(
+            () => Task.FromResult(hub.Dispatch!.Orders.FirstOrDefault(o => o.Order.IdempotencyKey == order.WorkOrderId && o.Cancellation is not null)),
+            Wait, "the dispatch system has the cancellation");
+        Assert.Equal(("olga", "false alarm: panel being tested"), (atDispatch.Cancellation.CancelledBy, atDispatch.Cancellation.Reason));
+        var twice = await Assert.ThrowsAsync<RpcException>(() => olga.CancelWorkOrderAsync(new CancelOrderRequest { WorkOrderId = order.WorkOrderId, Reason = "again" }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, twice.StatusCode);
+        var unsigned = await hub.WorkOrders.ListUnsignedWorkOrdersAsync(new ListUnsignedWorkOrdersRequest());
+        Assert.DoesNotContain(unsigned.WorkOrders, w => w.WorkOrder.WorkOrderId == order.WorkOrderId);
+    }
+
     private static string Display(Timestamp t) => t.ToDateTimeOffset().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -41,6 +41,7 @@ public static class TestTopology
           { "id": "t-wo-verify", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-wo-followup", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-wo-unsigned", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-wo-cancel", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-sla", "kind": "home_alarm", "rules": { "offline": { "enabled": false }, "zone_tripped": { "priority": "medium" } } }
         ]
         """;

@@ -18,6 +18,7 @@ internal static class WorkOrdersCommand
             List(context),
             Show(context),
             Unsigned(context),
+            Cancel(context),
         };
 
     private static Command List(CliContext context)
@@ -94,5 +95,20 @@ internal static class WorkOrdersCommand
             return 0;
         }, ct));
         return show;
+    }
+
+    private static Command Cancel(CliContext context)
+    {
+        var id = new Argument<string>("ID") { Description = "Work order id." };
+        var reason = new Option<string>("--reason") { Description = "Why (required; goes to the dispatch system).", HelpName = "TEXT", Required = true };
+        var cancel = new Command("cancel", "Withdraw a work order (also a rejected one, to sign it off); the dispatch system is told.") { id, reason };
+        cancel.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var order = await new WorkOrderService.WorkOrderServiceClient(channel).CancelWorkOrderAsync(
+                new CancelOrderRequest { WorkOrderId = parseResult.GetValue(id)!, Reason = parseResult.GetValue(reason)! }, cancellationToken: ct);
+            await context.Output.WriteAsync(WorkOrdersView.RenderOne(order));
+            return 0;
+        }, ct));
+        return cancel;
     }
 }

@@ -7,4 +7,6 @@ public enum WorkOrderUpdateKind
     FaultCleared = 2,
     Reopened = 3,
     SlaBreached = 4,
+    /// <summary>The operators withdrew the order: it goes to the dispatch system as a cancellation.</summary>
+    Cancelled = 5,
 }

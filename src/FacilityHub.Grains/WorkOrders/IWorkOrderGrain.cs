@@ -29,6 +29,11 @@ public interface IWorkOrderGrain : IGrainWithStringKey
     /// Throws <see cref="FacilityHub.Domain.WorkOrders.WorkOrderActionRefusedException"/> when no call is due.</summary>
     [Alias("RecordFollowUp")] Task<WorkOrderView> RecordFollowUp(FollowUpRecord call);
 
+    /// <summary>The operators withdraw the order (also a rejected one, to sign it off): it is cancelled at once and the
+    /// cancellation goes to the dispatch system through the outbox. Throws
+    /// <see cref="FacilityHub.Domain.WorkOrders.WorkOrderActionRefusedException"/> when it is closed or cancelled already.</summary>
+    [Alias("Cancel")] Task<WorkOrderView> Cancel(string actor, string reason);
+
     /// <summary>Null when no such order exists.</summary>
     [Alias("Get"), AlwaysInterleave] Task<WorkOrderView?> Get();
 }

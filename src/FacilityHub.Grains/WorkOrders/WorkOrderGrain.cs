@@ -177,6 +177,30 @@ public sealed partial class WorkOrderGrain(
         return View();
     }
 
+    public async Task<WorkOrderView> Cancel(string actor, string reason)
+    {
+        if (S.Draft is null) throw new KeyNotFoundException($"work order '{this.GetPrimaryKeyString()}' does not exist");
+        if (WorkOrderLifecycle.IsSignedOff(S.Status))
+        {
+            throw new WorkOrderActionRefusedException($"work order {S.Draft.WorkOrderId} is {S.Status.ToString().ToLowerInvariant()} already: nothing to cancel");
+        }
+        var now = time.GetUtcNow();
+        S.Status = WorkOrderStatus.Cancelled;
+        S.AwaitingVerificationSince = null;
+        S.FollowUpDue = null;
+        S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Cancelled, now, actor, reason));
+        // Always told, also when the hub never heard back from its create call: the dispatch system may hold it anyway.
+        var notice = new DispatchNotice($"{S.Draft.WorkOrderId}/cancelled", WorkOrderUpdateKind.Cancelled, now, reason, Actor: actor);
+        if (S.UpdateIds.Add(notice.Id)) S.Outbox.Add(notice);
+        await state.WriteStateAsync();
+        LogCancelled(S.Draft.WorkOrderId);
+        await StartOutboxAsync();
+        await PublishAsync();
+        await RunSlaAsync();
+        await RunVerificationAsync();
+        return View();
+    }
+
     /// <summary>Back to the dispatch system: a step, and the REOPENED update through the outbox, stored before it goes.</summary>
     private async Task ReopenAsync(string actor, string why)
     {
@@ -467,6 +491,9 @@ public sealed partial class WorkOrderGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Work order {WorkOrderId} reopened (time {Reopens}); dispatch told")]
     private partial void LogReopened(string workOrderId, int reopens);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Work order {WorkOrderId} cancelled by the operators; dispatch told")]
+    private partial void LogCancelled(string workOrderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Work order {WorkOrderId} rejected by the dispatch system; operators alarmed")]
     private partial void LogRejected(string workOrderId);

@@ -82,6 +82,15 @@ public sealed class WorkOrderApi(Estate estate, IGrainFactory grains, TimeProvid
         return recorded.ToProto();
     }
 
+    public override async Task<WorkOrder> CancelWorkOrder(CancelOrderRequest request, ServerCallContext context)
+    {
+        var order = await Find(estate, grains, request.WorkOrderId, "work_order_id");
+        string reason = Requests.Required(request.Reason, "reason").Trim();
+        if (reason.Length > MaxRemarkLength) throw Requests.Invalid("reason", $"must be at most {MaxRemarkLength} characters");
+        var cancelled = await grains.GetGrain<IWorkOrderGrain>(order.Draft.WorkOrderId).Cancel(Caller.Of(context).Name, reason);
+        return cancelled.ToProto();
+    }
+
     private async Task<IEnumerable<WorkOrderView>> OpenAsync(string siteId)
     {
         var sites = Sites.Resolve(estate, siteId);

@@ -47,6 +47,7 @@ public sealed class GrpcDispatchGateway(GrpcChannel channel) : IDispatchGateway
 
     public async Task<bool> UpdateWorkOrderAsync(string workOrderId, DispatchNotice notice, CancellationToken cancellationToken)
     {
+        if (notice.Kind == WorkOrderUpdateKind.Cancelled) return await CancelWorkOrderAsync(workOrderId, notice, cancellationToken);
         var request = new UpdateWorkOrderRequest
         {
             UpdateId = notice.Id,
@@ -66,6 +67,30 @@ public sealed class GrpcDispatchGateway(GrpcChannel channel) : IDispatchGateway
         try
         {
             await _client.UpdateWorkOrderAsync(request, cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return false;
+        }
+        catch (RpcException e)
+        {
+            throw new DispatchUnavailableException($"dispatch system at {channel.Target}: {e.StatusCode}: {e.Status.Detail}", e);
+        }
+    }
+
+    private async Task<bool> CancelWorkOrderAsync(string workOrderId, DispatchNotice notice, CancellationToken cancellationToken)
+    {
+        var request = new CancelWorkOrderRequest
+        {
+            IdempotencyKey = workOrderId,
+            Reason = notice.Note,
+            CancelledAt = Timestamp.FromDateTimeOffset(notice.At),
+            CancelledBy = notice.Actor ?? "",
+        };
+        try
+        {
+            await _client.CancelWorkOrderAsync(request, cancellationToken: cancellationToken);
             return true;
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
