@@ -1,15 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
+using FacilityHub.Auth;
+using FacilityHub.FleetSimulator.Drills;
 using FacilityHub.FleetSimulator.Generation;
 using FacilityHub.FleetSimulator.Publishing;
 using FacilityHub.FleetSimulator.Topology;
 
 // Fleet of fake devices publishing telemetry and events for every device of the topology over MQTT.
-// Exit codes: 0 done (duration over or Ctrl-C), 1 broker unreachable or refusing the login, 2 bad arguments,
-// topology or credentials file.
+// Exit codes: 0 done (duration over or Ctrl-C), 1 broker (or, scoring, the hub) unreachable or refusing the login,
+// 2 bad arguments, topology, scenario or credentials file, 3 a scored drill missed its expectations.
 
 const int BadArguments = 2;
 const int BrokerUnreachable = 1;
+const int DrillFailed = 3;
 
 var hostOption = new Option<string>("--mqtt-host") { Description = "MQTT broker host", DefaultValueFactory = _ => "127.0.0.1" };
 var portOption = new Option<int>("--mqtt-port") { Description = "MQTT broker port", DefaultValueFactory = _ => 18830 };
@@ -33,8 +36,16 @@ var credentialsOption = new Option<string?>("--credentials")
         + "one connection per device, as a real fleet does. Without it: one anonymous connection for the whole fleet",
 };
 
+var scenarioOption = new Option<string?>("--scenario") { Description = "Scenario file (simulators/README.md): seed, interval, duration, a timeline of faults and what the hub should do" };
+var scoreOption = new Option<bool>("--score") { Description = "With --scenario: afterwards read the hub's alarms and work orders and print a score card; exit code 3 when expectations are not met" };
+var hubOption = new Option<string?>("--hub") { Description = "The hub's gRPC address for --score, e.g. http://127.0.0.1:5080" };
+var hubKeyFileOption = new Option<string?>("--hub-key-file")
+{
+    Description = "File with the hub's signing key (Auth:SigningKey), to mint an operator token for --score; else FHUB_SIGNING_KEY, or a ready token in FHUB_TOKEN",
+};
+
 var rootCommand = new RootCommand("FacilityHub fleet simulator: publishes realistic telemetry and events for every device in the topology over MQTT (QoS 1).");
-foreach (var option in new Option[] { hostOption, portOption, topologyOption, intervalOption, seedOption, durationOption, injectOption, clearAfterOption, credentialsOption })
+foreach (var option in new Option[] { hostOption, portOption, topologyOption, intervalOption, seedOption, durationOption, injectOption, clearAfterOption, credentialsOption, scenarioOption, scoreOption, hubOption, hubKeyFileOption })
 {
     rootCommand.Options.Add(option);
 }
@@ -73,18 +84,64 @@ rootCommand.SetAction(async (parseResult, cancellationToken) =>
         return Fail(BadArguments, "--clear-after must be a positive number of seconds");
     }
 
+    var score = parseResult.GetValue(scoreOption);
+    var scenarioPath = parseResult.GetValue(scenarioOption);
+    if (scenarioPath is not null && parseResult.GetValue(injectOption)!.Length > 0)
+    {
+        return Fail(BadArguments, "--inject and --scenario do not mix: put the faults in the scenario's timeline");
+    }
+
+    if (score && (scenarioPath is null || parseResult.GetValue(hubOption) is null))
+    {
+        return Fail(BadArguments, "--score needs --scenario FILE and --hub URL");
+    }
+
     var topologyPath = FindFile(parseResult.GetValue(topologyOption)!);
     FleetTopology topology;
     FaultPlan plan;
+    Scenario? scenario = null;
     try
     {
         topology = await FleetTopology.LoadAsync(topologyPath, cancellationToken);
-        var injections = parseResult.GetValue(injectOption)!.Select(FaultInjection.Parse).ToList();
-        plan = FaultPlan.Create(topology, injections, clearAfter is { } ca ? TimeSpan.FromSeconds(ca) : null);
+        if (scenarioPath is not null)
+        {
+            scenario = await ScenarioFile.LoadAsync(FindFile(scenarioPath), cancellationToken);
+            plan = ScenarioFile.Plan(scenario, topology);
+        }
+        else
+        {
+            var injections = parseResult.GetValue(injectOption)!.Select(FaultInjection.Parse).ToList();
+            plan = FaultPlan.Create(topology, injections, clearAfter is { } ca ? TimeSpan.FromSeconds(ca) : null);
+        }
     }
     catch (Exception ex) when (ex is TopologyException or FormatException or ArgumentException)
     {
         return Fail(BadArguments, ex.Message);
+    }
+
+    // A scenario brings its own seed, interval and length; the command line still wins where it says so.
+    if (scenario is not null)
+    {
+        interval = parseResult.GetResult(intervalOption) is null or { Implicit: true } && scenario.IntervalS is { } si ? si : interval;
+        duration ??= scenario.DurationS;
+    }
+
+    string? hubToken = null;
+    if (score)
+    {
+        var keyText = parseResult.GetValue(hubKeyFileOption) is { } keyFile
+            ? (File.Exists(keyFile) ? await File.ReadAllTextAsync(keyFile, cancellationToken) : null)
+            : Environment.GetEnvironmentVariable("FHUB_SIGNING_KEY");
+        hubToken = Environment.GetEnvironmentVariable("FHUB_TOKEN") is { Length: > 0 } ready && keyText is null ? ready : null;
+        if (hubToken is null)
+        {
+            if (SigningKey.TryParse(keyText, out var problem) is not { } key)
+            {
+                return Fail(BadArguments, $"--score needs the hub's signing key (--hub-key-file or FHUB_SIGNING_KEY) or FHUB_TOKEN: the key {problem}");
+            }
+
+            hubToken = HubTokens.Mint(key, HubRoles.Operator, "fleet-drill", TimeSpan.FromHours(12), TimeProvider.System);
+        }
     }
 
     if (topology.Devices.Count == 0)
@@ -92,7 +149,7 @@ rootCommand.SetAction(async (parseResult, cancellationToken) =>
         return Fail(BadArguments, $"{topologyPath} has no equipment: nothing to simulate");
     }
 
-    var seed = parseResult.GetValue(seedOption) ?? Random.Shared.Next();
+    var seed = parseResult.GetValue(seedOption) ?? scenario?.Seed ?? Random.Shared.Next();
     var generator = new FleetGenerator(topology, seed);
     var clientId = $"facilityhub-fleet-sim-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
     IFleetPublisher publisher;
@@ -135,6 +192,29 @@ rootCommand.SetAction(async (parseResult, cancellationToken) =>
     var faults = plan.Transitions.Count > 0 ? $", {plan.Transitions.Count(t => t.Starts)} fault(s) scheduled" : "";
     Log(string.Create(CultureInfo.InvariantCulture,
         $"connected to MQTT broker {publisher.Endpoint} {identity}; {topology.Devices.Count} devices from {topologyPath}, a reading every {interval:0.###} s, seed {seed}, {until}{faults}"));
+
+    if (score)
+    {
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(parseResult.GetValue(hubOption)!);
+        var calls = Grpc.Core.Interceptors.CallInvokerExtensions.Intercept(channel.CreateCallInvoker(), metadata =>
+        {
+            metadata.Add("authorization", "Bearer " + hubToken);
+            return metadata;
+        });
+        var drill = new DrillRunner(scenario!, topology, seed, TimeSpan.FromSeconds(interval), publisher, new GrpcDrillHub(calls), Log, TimeProvider.System);
+        ScoreCard card;
+        try
+        {
+            card = await drill.RunAsync(cancellationToken);
+        }
+        catch (Grpc.Core.RpcException ex)
+        {
+            return Fail(BrokerUnreachable, $"reading the hub at {parseResult.GetValue(hubOption)} failed: {ex.Status.StatusCode} {ex.Status.Detail}");
+        }
+
+        Console.WriteLine(card.Format());
+        return card.Passed ? 0 : DrillFailed;
+    }
 
     var runner = new FleetRunner(generator, plan, publisher, TimeSpan.FromSeconds(interval),
         duration is { } limit ? TimeSpan.FromSeconds(limit) : null, Log, TimeProvider.System);

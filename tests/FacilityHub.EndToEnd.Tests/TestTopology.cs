@@ -42,7 +42,9 @@ public static class TestTopology
           { "id": "t-wo-followup", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-wo-unsigned", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-wo-cancel", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
-          { "id": "t-sla", "kind": "home_alarm", "rules": { "offline": { "enabled": false }, "zone_tripped": { "priority": "medium" } } }
+          { "id": "t-sla", "kind": "home_alarm", "rules": { "offline": { "enabled": false }, "zone_tripped": { "priority": "medium" } } },
+          { "id": "t-drill-pump", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-drill-alarm", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } }
         ]
         """;
 
@@ -53,6 +55,20 @@ public static class TestTopology
         var building = new JsonObject { ["id"] = Building, ["name"] = "Test plant room", ["equipment"] = JsonNode.Parse(Items) };
         root["sites"]![0]!["buildings"]!.AsArray().Add(building);
         string path = Path.Combine(folder, "topology.e2e.json");
+        File.WriteAllText(path, root.ToJsonString());
+        return path;
+    }
+
+    /// <summary>A fleet of only <paramref name="equipmentIds"/> (items of the test building, with the shipped kinds), for the
+    /// fleet simulator, written into <paramref name="folder"/>; returns its path.</summary>
+    public static string WriteFleet(string folder, params string[] equipmentIds)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(ShippedPath()), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
+        var items = JsonNode.Parse(Items)!.AsArray().Where(i => equipmentIds.Contains((string)i!["id"]!))
+            .Select(i => (JsonNode)new JsonObject { ["id"] = (string)i!["id"]!, ["name"] = (string)i["id"]!, ["kind"] = (string)i["kind"]! });
+        var building = new JsonObject { ["id"] = Building, ["name"] = "Test plant room", ["equipment"] = new JsonArray([.. items]) };
+        root["sites"] = new JsonArray(new JsonObject { ["id"] = "riverside", ["name"] = "Riverside Gardens", ["buildings"] = new JsonArray(building) });
+        string path = Path.Combine(folder, $"fleet-{string.Join("-", equipmentIds)}.json");
         File.WriteAllText(path, root.ToJsonString());
         return path;
     }

@@ -45,6 +45,12 @@ public sealed class DeviceSimulator
             values[i] = new(_metrics[i].Spec.Name, _metrics[i].Step(Target(_metrics[i]), _random));
         }
 
+        // A silent device still steps its signals (the random sequence stays the same) but sends nothing.
+        if (_faults.Exists(f => f.Silent))
+        {
+            return [];
+        }
+
         if (Device.Kind.Name != HomeAlarmKind)
         {
             return [new TelemetryMessage(Device, timestamp, values)];
@@ -82,7 +88,12 @@ public sealed class DeviceSimulator
         }
 
         _faults.Add(fault);
-        return fault.Zone is { } zone ? [new EventMessage(Device, timestamp, FaultSpec.ZoneTrippedEvent, zone)] : [];
+        if (fault.Zone is { } zone)
+        {
+            return [new EventMessage(Device, timestamp, FaultSpec.ZoneTrippedEvent, zone)];
+        }
+
+        return fault.Event is { } name ? [new EventMessage(Device, timestamp, name)] : [];
     }
 
     /// <summary>Ends <paramref name="fault"/>; returns the events that causes (a restored zone). Metrics recover gradually.</summary>

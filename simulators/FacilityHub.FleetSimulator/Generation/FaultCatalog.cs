@@ -14,8 +14,22 @@ public static class FaultCatalog
         // Pressure sags but stays above the burst-pipe threshold so the two faults stay distinct.
         new("dry_run", "water pump: flow drops to 0 while running, vibration and motor temperature rise",
             [new("flow_m3h", 0, 0), new("outlet_pressure_bar", 2.5, 0.1), new("vibration_mm_s", 4.5, 0.3), new("motor_temp_c", 70, 0.5)]),
+        // Winding overheats (blocked cooling, overload): well above the 90 degC rule, reached in about ten readings.
+        new("motor_overheat", "water pump: motor temperature climbs to ~105 degC",
+            [new("motor_temp_c", 105, 0.5)]),
+        // Bearing wear compressed in time: the months-long climb through ISO 10816 zones C and D takes a few readings.
+        new("bearing_wear", "water pump: vibration climbs to ~8.5 mm/s (ISO 10816 zone D)",
+            [new("vibration_mm_s", 8.5, 0.2)]),
         new("wash_heater_failure", "dishwasher: wash tank temperature falls to ~45 degC",
             [new("wash_temp_c", 45, 0.4)]),
+        new("rinse_too_cold", "dishwasher: final rinse falls to ~75 degC (below the 82 degC hygiene limit)",
+            [new("rinse_temp_c", 75, 0.3)]),
+        new("abnormal_noise", "dishwasher: one abnormal_noise event", [], Event: "abnormal_noise"),
+        new("tamper", "home alarm: one tamper event", [], Event: "tamper"),
+        // Reported with the panel's sparse battery telemetry (every 10th interval and the first).
+        new("low_battery", "home alarm: battery drops to ~10 %", [new("battery_pct", 10, 0.2)]),
+        // The device sends nothing while the fault lasts: the kind's stale (offline) rule should notice.
+        new("device_silent", "any device: stops publishing", [], Silent: true),
         new("intrusion", "home alarm: intrusion zone tripped", [], Zone: "intrusion"),
         new("smoke", "home alarm: smoke zone tripped", [], Zone: "smoke"),
         new("gas", "home alarm: gas zone tripped", [], Zone: "gas"),

@@ -4,9 +4,10 @@ namespace FacilityHub.FleetSimulator.Generation;
 
 /// <summary>
 /// One <c>--inject FAULT@EQUIPMENT+SECONDS</c>: start <paramref name="Fault"/> on
-/// <paramref name="EquipmentId"/> that long after publishing began.
+/// <paramref name="EquipmentId"/> that long after publishing began; a scenario may give it a
+/// <paramref name="ClearAfter"/> of its own (ahead of <c>--clear-after</c>).
 /// </summary>
-public sealed record FaultInjection(string Fault, string EquipmentId, TimeSpan After)
+public sealed record FaultInjection(string Fault, string EquipmentId, TimeSpan After, TimeSpan? ClearAfter = null)
 {
     /// <summary>The accepted form, for messages.</summary>
     public const string Format = "FAULT@EQUIPMENT+SECONDS (e.g. burst_pipe@rs-b1-pump-1+20)";

@@ -33,6 +33,11 @@ public sealed class FaultPlan
         var transitions = new List<FaultTransition>();
         foreach (var injection in injections)
         {
+            if (injection.ClearAfter is { } own && own <= TimeSpan.Zero)
+            {
+                throw new ArgumentException($"the fault {injection} must last more than 0 seconds", nameof(injections));
+            }
+
             var fault = FaultCatalog.Find(injection.Fault)
                 ?? throw new ArgumentException(
                     $"unknown fault '{injection.Fault}' in --inject {injection}; known faults: {string.Join(", ", FaultCatalog.All.Select(f => f.Name))}");
@@ -47,7 +52,7 @@ public sealed class FaultPlan
             }
 
             transitions.Add(new FaultTransition(injection.After, device, fault, Starts: true));
-            if (clearAfter is { } after)
+            if ((injection.ClearAfter ?? clearAfter) is { } after)
             {
                 transitions.Add(new FaultTransition(injection.After + after, device, fault, Starts: false));
             }

@@ -3,11 +3,13 @@ using FacilityHub.FleetSimulator.Topology;
 namespace FacilityHub.FleetSimulator.Generation;
 
 /// <summary>
-/// A fault the simulator can inject. Either it drives metrics to new targets (<see cref="Targets"/>),
-/// or it trips a home-alarm zone (<see cref="Zone"/>): one <c>zone_tripped</c> event at the start and
-/// one <c>zone_restored</c> at the clear.
+/// A fault the simulator can inject. It drives metrics to new targets (<see cref="Targets"/>), trips a
+/// home-alarm zone (<see cref="Zone"/>: one <c>zone_tripped</c> event at the start and one
+/// <c>zone_restored</c> at the clear), sends one event of the kind at the start (<see cref="Event"/>),
+/// or silences the device while it lasts (<see cref="Silent"/>).
 /// </summary>
-public sealed record FaultSpec(string Name, string Description, IReadOnlyList<FaultTarget> Targets, string? Zone = null)
+public sealed record FaultSpec(string Name, string Description, IReadOnlyList<FaultTarget> Targets, string? Zone = null,
+    string? Event = null, bool Silent = false)
 {
     /// <summary>Event sent when a zone fault starts.</summary>
     public const string ZoneTrippedEvent = "zone_tripped";
@@ -26,6 +28,12 @@ public sealed record FaultSpec(string Name, string Description, IReadOnlyList<Fa
         if (Zone is not null)
         {
             reason = kind.HasEvent(ZoneTrippedEvent) ? "" : $"kind '{kind.Name}' has no '{ZoneTrippedEvent}' event";
+            return reason.Length == 0;
+        }
+
+        if (Event is not null)
+        {
+            reason = kind.HasEvent(Event) ? "" : $"kind '{kind.Name}' has no '{Event}' event";
             return reason.Length == 0;
         }
 

@@ -20,6 +20,11 @@ public sealed class FleetRunner(
     /// <summary>Time between two summary lines.</summary>
     public static readonly TimeSpan SummaryEvery = TimeSpan.FromSeconds(5);
 
+    private readonly List<InjectedFault> _injected = [];
+
+    /// <summary>Faults started so far, with the wall-clock time each started (what a drill is scored against).</summary>
+    public IReadOnlyList<InjectedFault> Injected => _injected;
+
     /// <summary>Publishes until <paramref name="cancellationToken"/> fires or the duration is over.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -110,6 +115,11 @@ public sealed class FleetRunner(
         var device = generator.Device(transition.Device.EquipmentId);
         var now = time.GetUtcNow();
         var events = transition.Starts ? device.StartFault(transition.Fault, now) : device.ClearFault(transition.Fault, now);
+        if (transition.Starts)
+        {
+            _injected.Add(new InjectedFault(transition.Device.EquipmentId, transition.Fault.Name, now));
+        }
+
         foreach (var message in events)
         {
             publisher.Enqueue(message);

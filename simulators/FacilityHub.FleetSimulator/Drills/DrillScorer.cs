@@ -1,0 +1,98 @@
+namespace FacilityHub.FleetSimulator.Drills;
+
+/// <summary>
+/// Scores a drill from what was injected and what the hub reports; pure, no I/O. Only alarms raised from the run's
+/// start on the simulated devices count: alarms elsewhere (or from before) are none of this drill's business.
+/// </summary>
+public static class DrillScorer
+{
+    /// <summary>Rule id of the stale rules; such an alarm early in the run is a device not yet heard from.</summary>
+    public const string OfflineRule = "offline";
+
+    /// <summary>The hub's clock and the simulator's may differ by this much (same machine: rounding only).</summary>
+    public static readonly TimeSpan ClockTolerance = TimeSpan.FromMilliseconds(500);
+
+    public static ScoreCard Score(
+        Scenario scenario,
+        IReadOnlyList<DrillInjection> injections,
+        IReadOnlySet<string> simulatedDevices,
+        DateTimeOffset runStart,
+        IReadOnlyList<DrillAlarm> alarms,
+        IReadOnlyList<DrillWorkOrder> workOrders)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(injections);
+        ArgumentNullException.ThrowIfNull(simulatedDevices);
+        ArgumentNullException.ThrowIfNull(alarms);
+        ArgumentNullException.ThrowIfNull(workOrders);
+
+        var inRun = alarms.Where(a => a.RaisedAt >= runStart - ClockTolerance && simulatedDevices.Contains(a.EquipmentId)).ToList();
+        var ordersInRun = workOrders.Where(w => w.CreatedAt >= runStart - ClockTolerance && simulatedDevices.Contains(w.EquipmentId)).ToList();
+        var failures = new List<string>();
+        var faults = injections.Select(i => ScoreFault(i, inRun, ordersInRun)).ToList();
+        failures.AddRange(faults.SelectMany(f => f.Problems.Select(p => $"{f.Fault.Fault}@{f.Fault.Equipment}: {p}")));
+
+        var faulty = injections.Where(i => i.At is not null).Select(i => i.Fault.Equipment).ToHashSet(StringComparer.Ordinal);
+        var grace = runStart + TimeSpan.FromSeconds(scenario.Expectations.OfflineGraceS);
+        var falseAlarms = inRun
+            .Where(a => !faulty.Contains(a.EquipmentId) && !(a.RuleId == OfflineRule && a.RaisedAt < grace))
+            .OrderBy(a => a.RaisedAt)
+            .ToList();
+        if (scenario.Expectations.NoFalseAlarms && falseAlarms.Count > 0)
+        {
+            failures.Add($"{falseAlarms.Count} false alarm(s): {string.Join(", ", falseAlarms.Select(a => $"{a.EquipmentId}/{a.RuleId}"))}");
+        }
+
+        var duplicates = ordersInRun.GroupBy(w => w.AlarmId, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(w => w.WorkOrderId))}")
+            .ToList();
+        if (scenario.Expectations.NoDuplicateWorkOrders && duplicates.Count > 0)
+        {
+            failures.Add($"duplicate work orders for {string.Join("; ", duplicates)}");
+        }
+
+        return new ScoreCard(scenario.Name, faults, falseAlarms, duplicates, failures);
+    }
+
+    private static FaultScore ScoreFault(DrillInjection injection, List<DrillAlarm> alarms, List<DrillWorkOrder> orders)
+    {
+        var fault = injection.Fault;
+        var expect = fault.Expect;
+        var problems = new List<string>();
+        if (injection.At is not { } at)
+        {
+            problems.Add("never injected (the run ended first)");
+            return new FaultScore(fault, null, null, null, null, null, problems);
+        }
+
+        // The expected rule's first alarm after the injection; without an expectation, the device's first alarm (for the card).
+        var alarm = alarms
+            .Where(a => a.EquipmentId == fault.Equipment && a.RaisedAt >= at - ClockTolerance && (expect?.Alarm is null || a.RuleId == expect.Alarm))
+            .MinBy(a => a.RaisedAt);
+        var detection = alarm is null ? (TimeSpan?)null : Max(alarm.RaisedAt - at, TimeSpan.Zero);
+        var order = alarm is null ? null : orders.Where(w => w.AlarmId == alarm.AlarmId).MinBy(w => w.CreatedAt);
+        var dispatch = order?.SentAt is { } sent ? Max(sent - at, TimeSpan.Zero) : (TimeSpan?)null;
+
+        if (expect?.Alarm is { } rule)
+        {
+            var limit = TimeSpan.FromSeconds(expect.WithinS);
+            if (detection is null) problems.Add($"missed: no '{rule}' alarm");
+            else if (detection > limit) problems.Add($"'{rule}' raised after {detection.Value.TotalSeconds:0.000} s, expected within {expect.WithinS} s");
+
+            if (expect.WorkOrder == true && alarm is not null)
+            {
+                if (order is null) problems.Add("no work order raised");
+                else if (dispatch is null) problems.Add($"work order {order.WorkOrderId} never reached the dispatch system");
+                else if (dispatch > TimeSpan.FromSeconds(expect.DispatchLimitS)) problems.Add($"work order at dispatch after {dispatch.Value.TotalSeconds:0.000} s, expected within {expect.DispatchLimitS} s");
+            }
+            else if (expect.WorkOrder == false && order is not null)
+            {
+                problems.Add($"work order {order.WorkOrderId} raised, none expected");
+            }
+        }
+
+        return new FaultScore(fault, at, alarm, detection, order, dispatch, problems);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+
+namespace FacilityHub.FleetSimulator.Drills;
+
+/// <summary>The result of a drill: one line per injected fault, the false alarms and duplicate work orders, and whether
+/// the scenario's expectations were met.</summary>
+public sealed record ScoreCard(
+    string Scenario,
+    IReadOnlyList<FaultScore> Faults,
+    IReadOnlyList<DrillAlarm> FalseAlarms,
+    IReadOnlyList<string> DuplicateWorkOrders,
+    IReadOnlyList<string> Failures)
+{
+    public bool Passed => Failures.Count == 0;
+
+    /// <summary>Faults whose expected alarm never came.</summary>
+    public int MissedFaults => Faults.Count(f => f.Missed);
+
+    /// <summary>The card as printed on the console.</summary>
+    public string Format()
+    {
+        static string Seconds(TimeSpan? t) => t is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.TotalSeconds:0.000} s") : "-";
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"score card: {Scenario}");
+        foreach (var f in Faults)
+        {
+            var expected = f.Fault.Expect?.Alarm ?? "(none expected)";
+            var order = f.WorkOrder is { } w ? $"{w.WorkOrderId} at dispatch after {Seconds(f.DispatchDelay)}" : "no work order";
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  {f.Fault.Fault}@{f.Fault.Equipment}+{f.Fault.AtS:0.###}: alarm {expected} {(f.Alarm is null ? "not raised" : "after " + Seconds(f.DetectionDelay))}; {order}; {(f.Passed ? "OK" : "FAIL")}");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"  missed faults: {MissedFaults}; false alarms: {FalseAlarms.Count}{string.Concat(FalseAlarms.Select(a => $" [{a.EquipmentId}/{a.RuleId}]"))}; duplicate work orders: {DuplicateWorkOrders.Count}");
+        foreach (var failure in Failures)
+        {
+            text.AppendLine("  FAIL " + failure);
+        }
+
+        text.Append(Passed ? "  PASSED" : "  FAILED");
+        return text.ToString();
+    }
+}

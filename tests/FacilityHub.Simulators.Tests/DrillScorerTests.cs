@@ -1,0 +1,98 @@
+using FacilityHub.FleetSimulator.Drills;
+
+namespace FacilityHub.Simulators.Tests;
+
+public sealed class DrillScorerTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private static readonly HashSet<string> Devices = ["pump-1", "pump-2", "alarm-1"];
+
+    private static readonly ScenarioFault Burst = new("burst_pipe", "pump-1", 2, Expect: new FaultExpectation("pressure_collapse", 5, true, 8));
+    private static readonly ScenarioFault Battery = new("low_battery", "alarm-1", 3, Expect: new FaultExpectation("battery_low", 15, false));
+
+    private static Scenario Drill(params ScenarioFault[] faults) => new("drill", 20, faults);
+
+    private static DateTimeOffset At(double seconds) => Start.AddSeconds(seconds);
+
+    [Fact]
+    public void Scores_detection_and_dispatch_delays_from_the_injection()
+    {
+        DrillAlarm alarm = new("pump-1/pressure_collapse/1", "pump-1", "pressure_collapse", At(3.5));
+        DrillWorkOrder order = new("pump-1/pressure_collapse/1", alarm.AlarmId, "pump-1", At(3.6), At(3.75));
+
+        var card = DrillScorer.Score(Drill(Burst), [new(Burst, At(2))], Devices, Start, [alarm], [order]);
+
+        Assert.True(card.Passed, card.Format());
+        var score = Assert.Single(card.Faults);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), score.DetectionDelay);
+        Assert.Equal(TimeSpan.FromSeconds(1.75), score.DispatchDelay);
+        Assert.Equal(0, card.MissedFaults);
+        Assert.Contains("after 1.500 s", card.Format(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_late_alarm_a_missing_order_or_an_order_never_sent_fails()
+    {
+        DrillAlarm late = new("a1", "pump-1", "pressure_collapse", At(9));
+        Assert.Contains(DrillScorer.Score(Drill(Burst), [new(Burst, At(2))], Devices, Start, [late], []).Failures, f => f.Contains("expected within 5 s", StringComparison.Ordinal));
+
+        DrillAlarm alarm = new("a1", "pump-1", "pressure_collapse", At(3));
+        Assert.Contains("no work order", Assert.Single(DrillScorer.Score(Drill(Burst), [new(Burst, At(2))], Devices, Start, [alarm], []).Failures), StringComparison.Ordinal);
+
+        var unsent = DrillScorer.Score(Drill(Burst), [new(Burst, At(2))], Devices, Start, [alarm], [new("w1", "a1", "pump-1", At(3), null)]);
+        Assert.Contains("never reached the dispatch system", Assert.Single(unsent.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_alarm_of_another_rule_or_from_before_the_injection_is_a_missed_fault()
+    {
+        DrillAlarm otherRule = new("a1", "pump-1", "pressure_falling_fast", At(3));
+        DrillAlarm before = new("a2", "pump-1", "pressure_collapse", At(0.5));
+
+        var card = DrillScorer.Score(Drill(Burst), [new(Burst, At(2))], Devices, Start, [otherRule, before], []);
+
+        Assert.False(card.Passed);
+        Assert.Equal(1, card.MissedFaults);
+        Assert.Empty(card.FalseAlarms);
+    }
+
+    [Fact]
+    public void Alarms_on_devices_without_a_fault_are_false_except_offline_at_the_start_and_alarms_before_the_run()
+    {
+        DrillAlarm falseAlarm = new("b1", "pump-2", "dry_run", At(4));
+        DrillAlarm offlineAtStart = new("b2", "pump-2", "offline", At(1));
+        DrillAlarm earlier = new("b3", "pump-2", "motor_hot", At(-60));
+        DrillAlarm notSimulated = new("b4", "pump-9", "dry_run", At(4));
+        DrillAlarm battery = new("c1", "alarm-1", "battery_low", At(5));
+
+        var card = DrillScorer.Score(Drill(Battery), [new(Battery, At(3))], Devices, Start, [falseAlarm, offlineAtStart, earlier, notSimulated, battery], []);
+
+        Assert.Equal("b1", Assert.Single(card.FalseAlarms).AlarmId);
+        Assert.Contains("1 false alarm(s): pump-2/dry_run", Assert.Single(card.Failures), StringComparison.Ordinal);
+        Assert.False(DrillScorer.Score(Drill(Battery) with { Expect = new DrillExpectations(NoFalseAlarms: false) }, [new(Battery, At(3))], Devices, Start, [falseAlarm, battery], []).Failures.Count > 0);
+    }
+
+    [Fact]
+    public void Two_orders_for_one_alarm_are_duplicates_and_an_order_where_none_was_expected_fails()
+    {
+        DrillAlarm alarm = new("a1", "pump-1", "pressure_collapse", At(3));
+        DrillWorkOrder first = new("w1", "a1", "pump-1", At(3), At(3.1));
+        DrillWorkOrder second = new("w2", "a1", "pump-1", At(3.2), At(3.3));
+        var duplicates = DrillScorer.Score(Drill(Burst), [new(Burst, At(2))], Devices, Start, [alarm], [first, second]);
+        Assert.Equal("a1: w1, w2", Assert.Single(duplicates.DuplicateWorkOrders));
+        Assert.False(duplicates.Passed);
+
+        DrillAlarm battery = new("c1", "alarm-1", "battery_low", At(5));
+        var unwanted = DrillScorer.Score(Drill(Battery), [new(Battery, At(3))], Devices, Start, [battery], [new("w3", "c1", "alarm-1", At(5), At(5.1))]);
+        Assert.Contains("none expected", Assert.Single(unwanted.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fault_the_run_never_reached_fails()
+    {
+        var card = DrillScorer.Score(Drill(Burst), [new(Burst, null)], Devices, Start, [], []);
+
+        Assert.Contains("never injected", Assert.Single(card.Failures), StringComparison.Ordinal);
+        Assert.Contains("FAILED", card.Format(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,55 @@
+using FacilityHub.FleetSimulator.Drills;
+using FacilityHub.FleetSimulator.Topology;
+
+namespace FacilityHub.Simulators.Tests;
+
+public sealed class ScenarioFileTests
+{
+    private static FleetTopology Topology() => FleetTopology.LoadAsync(RepoFiles.Topology, CancellationToken.None).GetAwaiter().GetResult();
+
+    public static TheoryData<string> Examples() => new(Directory.GetFiles(RepoFiles.Folder(Path.Combine("simulators", "scenarios")), "*.json").Select(Path.GetFileName)!);
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task Every_example_scenario_fits_the_sample_topology(string file)
+    {
+        var scenario = await ScenarioFile.LoadAsync(Path.Combine(RepoFiles.Folder(Path.Combine("simulators", "scenarios")), file), CancellationToken.None);
+
+        var plan = ScenarioFile.Plan(scenario, Topology());
+
+        Assert.Equal(scenario.Faults.Count, plan.Transitions.Count(t => t.Starts));
+        Assert.All(scenario.Faults, f => Assert.NotNull(f.Expect?.Alarm));
+    }
+
+    [Fact]
+    public void Reads_comments_snake_case_defaults_and_per_fault_clears()
+    {
+        var scenario = ScenarioFile.Parse("""
+            {
+              // a drill
+              "name": "x", "seed": 5, "duration_s": 20,
+              "faults": [ { "fault": "burst_pipe", "equipment": "rs-b1-pump-1", "at_s": 2, "clear_after_s": 5,
+                            "expect": { "alarm": "pressure_collapse", "work_order": true } }, ],
+            }
+            """);
+
+        Assert.Equal(5, scenario.Seed);
+        Assert.True(scenario.Expectations.NoFalseAlarms);
+        Assert.Equal(10, scenario.Faults[0].Expect!.WithinS);
+        var plan = ScenarioFile.Plan(scenario, Topology());
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(7)], plan.Transitions.Select(t => t.At));
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "x", "duration_s": 10, "faults": [ { "fault": "burst_pipe", "equipment": "p", "at_s": 1, "expct": {} } ] }""", "expct")]
+    [InlineData("""{ "name": "x", "duration_s": 10, "faults": [] }""", "no fault")]
+    [InlineData("""{ "name": "x", "duration_s": 10, "faults": [ { "fault": "burst_pipe", "equipment": "p", "at_s": 10 } ] }""", "before duration_s")]
+    [InlineData("""{ "duration_s": 10, "faults": [ { "fault": "burst_pipe", "equipment": "p" } ] }""", "name")]
+    [InlineData("""{ "name": "x", "duration_s": 10, "faults": [ { "fault": "burst_pipe", "equipment": "p", "expect": { "work_order": true } } ] }""", "needs the 'alarm'")]
+    public void Refuses_invalid_scenarios_naming_the_problem(string json, string expected)
+    {
+        var ex = Assert.Throws<FormatException>(() => ScenarioFile.Parse(json));
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+}
