@@ -45,6 +45,11 @@ public static class ApiAccess
         ["/facilityhub.v1.WorkOrderService/RecordFollowUp"] = [CustomerService],
         // Withdrawing an order is dispatching work, the operator's job.
         ["/facilityhub.v1.WorkOrderService/CancelWorkOrder"] = [Operator],
+        // Engineers put the items they work on under maintenance; the control room may too (a crew that phones in).
+        // Quality and customer service only see it.
+        ["/facilityhub.v1.MaintenanceService/StartMaintenance"] = [Engineer, Operator],
+        ["/facilityhub.v1.MaintenanceService/EndMaintenance"] = [Engineer, Operator],
+        ["/facilityhub.v1.MaintenanceService/ListMaintenance"] = Readers,
         ["/dispatch.v1.DispatchProgressService/ReportProgress"] = [Dispatch],
     }.ToDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 

@@ -44,7 +44,10 @@ public static class TestTopology
           { "id": "t-wo-cancel", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-sla", "kind": "home_alarm", "rules": { "offline": { "enabled": false }, "zone_tripped": { "priority": "medium" } } },
           { "id": "t-drill-pump", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
-          { "id": "t-drill-alarm", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } }
+          { "id": "t-drill-alarm", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-pump-maint", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-pump-maint-held", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-pump-maint-cli", "kind": "water_pump", "rules": { "offline": { "enabled": false } } }
         ]
         """;
 

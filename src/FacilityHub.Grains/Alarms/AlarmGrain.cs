@@ -47,7 +47,8 @@ public sealed partial class AlarmGrain(
         bool returned = alarm.Occurrence == state.State.Occurrence;
         await CommitAsync(alarm, at);
         // The same occurrence back: its order waits for the fault to clear again (and reopens if it awaited verification).
-        if (returned && state.State.WorkOrderId is { } workOrderId)
+        // Not while suppressed by design: what happens then raises nothing, and is judged when the alarm is restored.
+        if (returned && alarm.State != AlarmLifecycleState.SuppressedByDesign && state.State.WorkOrderId is { } workOrderId)
         {
             await GrainFactory.GetGrain<IWorkOrderGrain>(workOrderId).FaultReturned(at, message, sameOccurrence: true);
         }
@@ -110,6 +111,26 @@ public sealed partial class AlarmGrain(
 
     public Task<AlarmView> ReturnToService(AlarmAction action) =>
         ActAsync(action, (alarm, now) => alarm.Restore(now, action.Operator, action.Note));
+
+    public async Task Suppress(string actor, string reason)
+    {
+        // Already hidden by design, or out of service until someone returns it: leave it so.
+        if (state.State.State is AlarmLifecycleState.SuppressedByDesign or AlarmLifecycleState.OutOfService) return;
+        var now = time.GetUtcNow();
+        var alarm = Load();
+        alarm.Suppress(now, actor, reason);
+        await CommitAsync(alarm, now);
+        await StopShelfReminderAsync();
+    }
+
+    public async Task Restore(string actor, string note)
+    {
+        if (state.State.State != AlarmLifecycleState.SuppressedByDesign) return;
+        var now = time.GetUtcNow();
+        var alarm = Load();
+        alarm.Restore(now, actor, note);
+        await CommitAsync(alarm, now);
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -174,7 +195,8 @@ public sealed partial class AlarmGrain(
         state.State.History = [.. alarm.History.Select(AlarmStep.Of)];
         await state.WriteStateAsync();
         if (newOccurrence) LogRaised(Id(alarm.Occurrence), _rule.Priority.ToString(), state.State.Message, state.State.WorkOrderId ?? "none");
-        await PublishAsync();
+        // An alarm that never started (e.g. suppressed for maintenance before it ever fired) has nothing to list.
+        if (state.State.Occurrence > 0) await PublishAsync();
     }
 
     private async Task StopShelfReminderAsync()

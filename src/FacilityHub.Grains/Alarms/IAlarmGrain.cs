@@ -26,6 +26,14 @@ public interface IAlarmGrain : IGrainWithStringKey
     [Alias("RemoveFromService")] Task<AlarmView> RemoveFromService(AlarmAction action);
     [Alias("ReturnToService")] Task<AlarmView> ReturnToService(AlarmAction action);
 
+    /// <summary>Suppressed by design (the item is under maintenance), whatever its state, even one that never started:
+    /// conditions are recorded, not annunciated, and raise no work orders. A no-op while suppressed or out of service.</summary>
+    [Alias("Suppress")] Task Suppress(string actor, string reason);
+
+    /// <summary>Ends a suppression by design: a condition that held all through is the same occurrence again; one
+    /// that started meanwhile annunciates as a new occurrence (and raises its work order). A no-op unless suppressed.</summary>
+    [Alias("Restore")] Task Restore(string actor, string note);
+
     /// <summary>The current (or last) occurrence; null if the alarm never started.</summary>
     [Alias("GetCurrent"), AlwaysInterleave] Task<AlarmView?> GetCurrent();
 

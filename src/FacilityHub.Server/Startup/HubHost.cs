@@ -76,6 +76,7 @@ public static class HubHost
         app.MapGrpcService<AlarmApi>();
         app.MapGrpcService<WorkOrderApi>();
         app.MapGrpcService<DispatchProgressApi>();
+        app.MapGrpcService<MaintenanceApi>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         await app.RunAsync();
