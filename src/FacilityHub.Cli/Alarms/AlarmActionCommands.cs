@@ -46,87 +46,70 @@ internal static class AlarmActionCommands
         var duration = Durations.CreateOption("--for", "How long to shelve it (at most 7d); it comes back by itself then.");
         duration.Required = true;
         var reason = new Option<string>("--reason") { Description = "Why it is shelved (required).", HelpName = "TEXT", Required = true };
-        var command = new Command("shelve", "Hide an alarm for a while, with a reason.") { id, duration, reason };
-        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
-        {
-            var alarm = await new AlarmService.AlarmServiceClient(channel).ShelveAlarmAsync(new ShelveAlarmRequest
+        return OneAlarm(context, new Command("shelve", "Hide an alarm for a while, with a reason.") { id, duration, reason },
+            (client, parseResult, ct) => client.ShelveAlarmAsync(new ShelveAlarmRequest
             {
                 AlarmId = parseResult.GetValue(id)!,
                 Duration = Duration.FromTimeSpan(parseResult.GetValue(duration)!.Value),
                 Reason = parseResult.GetValue(reason)!,
-            }, cancellationToken: ct);
-            await context.Output.WriteAsync(AlarmsView.Render([alarm]));
-            return 0;
-        }, ct));
-        return command;
+            }, cancellationToken: ct).ResponseAsync);
     }
 
     public static Command Unshelve(CliContext context)
     {
         var id = AlarmId();
         var note = new Option<string>("--note") { Description = "A remark stored with the action.", HelpName = "TEXT" };
-        var command = new Command("unshelve", "Bring a shelved alarm back before its time is up.") { id, note };
-        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
-        {
-            var alarm = await new AlarmService.AlarmServiceClient(channel).UnshelveAlarmAsync(new UnshelveAlarmRequest
+        return OneAlarm(context, new Command("unshelve", "Bring a shelved alarm back before its time is up.") { id, note },
+            (client, parseResult, ct) => client.UnshelveAlarmAsync(new UnshelveAlarmRequest
             {
                 AlarmId = parseResult.GetValue(id)!,
                 Note = parseResult.GetValue(note) ?? "",
-            }, cancellationToken: ct);
-            await context.Output.WriteAsync(AlarmsView.Render([alarm]));
-            return 0;
-        }, ct));
-        return command;
+            }, cancellationToken: ct).ResponseAsync);
     }
 
     public static Command Comment(CliContext context)
     {
         var id = AlarmId();
         var text = new Argument<string>("TEXT") { Description = "The remark." };
-        var command = new Command("comment", "Add a remark to an alarm's record.") { id, text };
-        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
-        {
-            var alarm = await new AlarmService.AlarmServiceClient(channel).CommentAlarmAsync(new CommentAlarmRequest
+        return OneAlarm(context, new Command("comment", "Add a remark to an alarm's record.") { id, text },
+            (client, parseResult, ct) => client.CommentAlarmAsync(new CommentAlarmRequest
             {
                 AlarmId = parseResult.GetValue(id)!,
                 Text = parseResult.GetValue(text)!,
-            }, cancellationToken: ct);
-            await context.Output.WriteAsync(AlarmsView.Render([alarm]));
-            return 0;
-        }, ct));
-        return command;
+            }, cancellationToken: ct).ResponseAsync);
     }
 
     public static Command RemoveFromService(CliContext context)
     {
         var id = AlarmId();
         var reason = new Option<string>("--reason") { Description = "Why, e.g. the detector is broken (required).", HelpName = "TEXT", Required = true };
-        var command = new Command("out-of-service", "Take an alarm out of service until it is returned: recorded, never annunciated.") { id, reason };
-        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
-        {
-            var alarm = await new AlarmService.AlarmServiceClient(channel).RemoveAlarmFromServiceAsync(new RemoveAlarmFromServiceRequest
+        return OneAlarm(context, new Command("out-of-service", "Take an alarm out of service until it is returned: recorded, never annunciated.") { id, reason },
+            (client, parseResult, ct) => client.RemoveAlarmFromServiceAsync(new RemoveAlarmFromServiceRequest
             {
                 AlarmId = parseResult.GetValue(id)!,
                 Reason = parseResult.GetValue(reason)!,
-            }, cancellationToken: ct);
-            await context.Output.WriteAsync(AlarmsView.Render([alarm]));
-            return 0;
-        }, ct));
-        return command;
+            }, cancellationToken: ct).ResponseAsync);
     }
 
     public static Command ReturnToService(CliContext context)
     {
         var id = AlarmId();
         var note = new Option<string>("--note") { Description = "A remark stored with the action.", HelpName = "TEXT" };
-        var command = new Command("return-to-service", "Put an out-of-service alarm back in service.") { id, note };
-        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
-        {
-            var alarm = await new AlarmService.AlarmServiceClient(channel).ReturnAlarmToServiceAsync(new ReturnAlarmToServiceRequest
+        return OneAlarm(context, new Command("return-to-service", "Put an out-of-service alarm back in service.") { id, note },
+            (client, parseResult, ct) => client.ReturnAlarmToServiceAsync(new ReturnAlarmToServiceRequest
             {
                 AlarmId = parseResult.GetValue(id)!,
                 Note = parseResult.GetValue(note) ?? "",
-            }, cancellationToken: ct);
+            }, cancellationToken: ct).ResponseAsync);
+    }
+
+    /// <summary>A command that acts on one alarm and shows it as the hub answers.</summary>
+    private static Command OneAlarm(
+        CliContext context, Command command, Func<AlarmService.AlarmServiceClient, ParseResult, CancellationToken, Task<Alarm>> call)
+    {
+        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var alarm = await call(new AlarmService.AlarmServiceClient(channel), parseResult, ct);
             await context.Output.WriteAsync(AlarmsView.Render([alarm]));
             return 0;
         }, ct));
