@@ -50,6 +50,9 @@ public static class ApiAccess
         ["/facilityhub.v1.MaintenanceService/StartMaintenance"] = [Engineer, Operator],
         ["/facilityhub.v1.MaintenanceService/EndMaintenance"] = [Engineer, Operator],
         ["/facilityhub.v1.MaintenanceService/ListMaintenance"] = Readers,
+        // The monthly report is quality's analysis (it writes it); the control room answers for the response figures and the
+        // administrator for the system. It holds ids and figures only, no residents' data.
+        ["/facilityhub.v1.ReportService/GetMonthlyReport"] = [Quality, Operator, Admin],
         ["/dispatch.v1.DispatchProgressService/ReportProgress"] = [Dispatch],
     }.ToDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 

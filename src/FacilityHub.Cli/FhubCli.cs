@@ -5,6 +5,7 @@ using FacilityHub.Cli.Auth;
 using FacilityHub.Cli.Ingestion;
 using FacilityHub.Cli.Maintenance;
 using FacilityHub.Cli.Mqtt;
+using FacilityHub.Cli.Reports;
 using FacilityHub.Cli.Telemetry;
 using FacilityHub.Cli.WorkOrders;
 
@@ -20,7 +21,7 @@ public static class FhubCli
         string[] args, TextWriter stdout, TextWriter stderr, FhubEnvironment environment, CancellationToken ct = default)
     {
         var context = new CliContext(stdout, stderr, environment);
-        var root = new RootCommand("fhub: look at a FacilityHub hub: assets, telemetry, alarms, work orders, maintenance, ingestion. Every call carries a bearer token (--token or FHUB_TOKEN). Also: tokens and broker accounts for local runs.")
+        var root = new RootCommand("fhub: look at a FacilityHub hub: assets, telemetry, alarms, work orders, maintenance, reports, ingestion. Every call carries a bearer token (--token or FHUB_TOKEN). Also: tokens and broker accounts for local runs.")
         {
             context.Hub,
             context.Token,
@@ -31,6 +32,7 @@ public static class FhubCli
             AlarmsCommand.Create(context),
             WorkOrdersCommand.Create(context),
             MaintenanceCommand.Create(context),
+            ReportCommand.Create(context),
             IngestionCommand.Create(context),
             MqttCommand.Create(context),
         };

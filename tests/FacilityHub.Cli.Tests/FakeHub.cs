@@ -27,6 +27,8 @@ public sealed class FakeHub : IAsyncLifetime
 
     public ConcurrentQueue<GetAlarmKpisRequest> KpiRequests { get; } = new();
 
+    public ConcurrentQueue<GetMonthlyReportRequest> ReportRequests { get; } = new();
+
     /// <summary>The authorization header of each ingestion-stats call ("" without one).</summary>
     public ConcurrentQueue<string> StatsAuthorizations { get; } = new();
 
@@ -42,6 +44,7 @@ public sealed class FakeHub : IAsyncLifetime
         _app.MapGrpcService<Alarms>();
         _app.MapGrpcService<Telemetry>();
         _app.MapGrpcService<WorkOrders>();
+        _app.MapGrpcService<Reports>();
         await _app.StartAsync();
         // After start, Urls holds the port Kestrel bound for port 0.
         Url = _app.Urls.Single();
@@ -124,5 +127,17 @@ public sealed class FakeHub : IAsyncLifetime
             request.WorkOrderId == "wo-7"
                 ? Task.FromResult(Samples.Order())
                 : throw new RpcException(new Status(StatusCode.NotFound, $"work order '{request.WorkOrderId}' not found"));
+    }
+
+    private sealed class Reports(FakeHub hub) : ReportService.ReportServiceBase
+    {
+        public override Task<MonthlyReport> GetMonthlyReport(GetMonthlyReportRequest request, ServerCallContext context)
+        {
+            hub.ReportRequests.Enqueue(request);
+            if (request.SiteId != "riverside") throw new RpcException(new Status(StatusCode.NotFound, $"site '{request.SiteId}' is not in the topology"));
+            return request.Month == "2026-11"
+                ? Task.FromResult(ReportSamples.WithTargets())
+                : throw new RpcException(new Status(StatusCode.InvalidArgument, $"month: '{request.Month}' is not a month written yyyy-MM, e.g. 2026-11"));
+        }
     }
 }

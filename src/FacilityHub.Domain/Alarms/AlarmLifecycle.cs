@@ -17,6 +17,9 @@ public sealed class AlarmLifecycle
 
     private const string ClearedCause = "condition cleared";
 
+    /// <summary>The cause recorded when an operator acknowledges (what the monthly MTTA looks for).</summary>
+    public const string AcknowledgedCause = "acknowledged";
+
     private readonly List<AlarmTransition> _history;
 
     public AlarmLifecycle() : this(AlarmLifecycleState.Normal, false, 0, null, null, []) { }
@@ -83,10 +86,10 @@ public sealed class AlarmLifecycle
         switch (State)
         {
             case AlarmLifecycleState.ActiveUnacknowledged:
-                Move(AlarmLifecycleState.ActiveAcknowledged, at, "acknowledged", operatorName, note);
+                Move(AlarmLifecycleState.ActiveAcknowledged, at, AcknowledgedCause, operatorName, note);
                 break;
             case AlarmLifecycleState.ReturnedUnacknowledged:
-                Move(AlarmLifecycleState.Normal, at, "acknowledged", operatorName, note);
+                Move(AlarmLifecycleState.Normal, at, AcknowledgedCause, operatorName, note);
                 break;
             default:
                 throw new AlarmActionRefusedException($"cannot acknowledge: the alarm is {Describe(State)}, nothing is waiting for acknowledgement");

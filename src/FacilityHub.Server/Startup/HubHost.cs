@@ -11,6 +11,7 @@ using FacilityHub.Ingestion.Pipeline;
 using FacilityHub.Server.Alarms;
 using FacilityHub.Server.Api;
 using FacilityHub.Server.Dispatch;
+using FacilityHub.Server.Reports;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -77,6 +78,7 @@ public static class HubHost
         app.MapGrpcService<WorkOrderApi>();
         app.MapGrpcService<DispatchProgressApi>();
         app.MapGrpcService<MaintenanceApi>();
+        app.MapGrpcService<ReportApi>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         await app.RunAsync();
@@ -123,6 +125,7 @@ public static class HubHost
         services.AddHostedService<SpoolReplayer>();
         services.AddHostedService<EquipmentWatchStarter>();
         services.AddSingleton<AlarmMetrics>();
+        services.AddSingleton<MonthlyReportCollector>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
