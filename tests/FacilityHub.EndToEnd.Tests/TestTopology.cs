@@ -47,7 +47,9 @@ public static class TestTopology
           { "id": "t-drill-alarm", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-pump-maint", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-pump-maint-held", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
-          { "id": "t-pump-maint-cli", "kind": "water_pump", "rules": { "offline": { "enabled": false } } }
+          { "id": "t-pump-maint-cli", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-report-a", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-report-b", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } }
         ]
         """;
 
