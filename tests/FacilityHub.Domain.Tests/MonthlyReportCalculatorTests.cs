@@ -100,6 +100,16 @@ public sealed class MonthlyReportCalculatorTests
     }
 
     [Fact]
+    public void A_repair_whose_follow_up_call_is_not_due_yet_is_not_counted_against_coverage()
+    {
+        // On 21 Nov 12:00: wo-0, wo-1, wo-2, wo-3 repaired more than 2 days before (wo-0 and wo-1 called); wo-7, repaired
+        // on 21 Nov 09:00, has 2 days for its call and is left out → 2 / 4 = 50 %.
+        var report = MonthlyReportCalculator.Compute(Input() with { GeneratedAt = Nov(21, 12) });
+
+        Assert.Equal((2, 4, 50.0, TargetStatus.Met), Figures(report.FollowUpCoverage));
+    }
+
+    [Fact]
     public void Inspections_are_summed_per_level_in_the_order_daily_weekly_monthly()
     {
         Assert.Equal([("daily", 30, 28), ("weekly", 4, 4), ("monthly", 1, 1)], Report.Inspections.Select(i => (i.Level, i.Planned, i.Done)));

@@ -105,6 +105,8 @@ public sealed class MonthlyReportTests(HubFixture hub)
             Assert.Contains("no inspection data recorded", stdout.ToString());
             Assert.Contains($"Report written to {file}", stdout.ToString());
             string page = await File.ReadAllTextAsync(file);
+            // For a look in a browser: FH_REPORT_SAMPLE=/tmp/e2e.html dotnet test --filter MonthlyReportTests
+            if (Environment.GetEnvironmentVariable("FH_REPORT_SAMPLE") is { Length: > 0 } keep) File.Copy(file, keep, overwrite: true);
             Assert.Contains($"<title>{a.WorkOrderId} at ", page);
         }
         finally

@@ -24,6 +24,9 @@ public static class MonthlyReportCalculator
 
     public static readonly TimeSpan ComplaintAnswerLimit = TimeSpan.FromHours(24);
 
+    /// <summary>A follow-up call is normally made within 2 days of the repair's closure (DOMAIN.md).</summary>
+    public static readonly TimeSpan FollowUpWithin = TimeSpan.FromDays(2);
+
     public const int TopEquipmentShown = 10;
 
     private static readonly string[] LevelOrder = ["daily", "weekly", "monthly"];
@@ -49,8 +52,11 @@ public static class MonthlyReportCalculator
         var repairable = orders.Where(o => o.Status is not (WorkOrderStatus.Cancelled or WorkOrderStatus.Rejected)).ToList();
         var mttr = Mean(repairable.Select(o => o.RepairedAt - o.RaisedAt), repairable.Count);
 
-        var repairedInMonth = input.WorkOrders.Where(o => o.RepairedAt is { } r && month.Contains(r)).Select(o => o.WorkOrderId).ToHashSet(StringComparer.Ordinal);
         var calledOrders = input.FollowUps.Where(f => f.At <= input.GeneratedAt).Select(f => f.WorkOrderId).ToHashSet(StringComparer.Ordinal);
+        // A repair whose call is not due yet (within FollowUpWithin of it) and not made is not judged yet.
+        var repairedInMonth = input.WorkOrders
+            .Where(o => o.RepairedAt is { } r && month.Contains(r) && (calledOrders.Contains(o.WorkOrderId) || r + FollowUpWithin <= input.GeneratedAt))
+            .Select(o => o.WorkOrderId).ToHashSet(StringComparer.Ordinal);
         var coverage = new TargetResult("Follow-up coverage", repairedInMonth.Count(calledOrders.Contains), repairedInMonth.Count,
             FollowUpCoverageTarget, "no repair completed this month");
 

@@ -54,7 +54,7 @@ public static class MonthlyReportPage
         Definition(html, "SLA compliance", "orders of the class raised in the month that kept every time limit (response, on site, resolution, appointment), from the breaches the hub recorded.");
         Definition(html, "MTTA", "mean time from an alarm occurrence being raised to its first acknowledgement, over the month's acknowledged alarms.");
         Definition(html, "MTTR", "mean time from the order being raised to the repair that stood (its last resolved report, not reopened since), over the month's repaired orders.");
-        Definition(html, "Follow-up coverage", "orders whose repair was completed in the month that have a follow-up call recorded (target ≥ 20 %).");
+        Definition(html, "Follow-up coverage", "orders whose repair was completed in the month that have a follow-up call recorded (target ≥ 20 %); a repair of the last 2 days not yet called is not judged yet.");
         html.Append("</dl>\n");
     }
 
@@ -246,7 +246,7 @@ public static class MonthlyReportPage
 
         html.Append(Svg(W, H, chart.Title + " control chart"));
         Axes(html, L, T, plotW, plotH);
-        foreach (double tick in new[] { 0, top / 4, top / 2, top * 3 / 4, top }) html.Append(Text(L - 6, Y(tick) + 4, Number(tick), "end"));
+        foreach (double tick in new[] { 0, top / 4, top / 2, top * 3 / 4, top }) html.Append(Text(L - 6, Y(tick) + 4, tick.ToString("0.####", CultureInfo.InvariantCulture), "end"));
         if (chart.Ucl is { } ucl)
         {
             html.Append(Line(L, Y(ucl), L + plotW, Y(ucl), "#b42318", "6 4", "ucl")).Append(Text(L + plotW + 6, Y(ucl) + 4, "UCL " + Number(ucl), "start", "#b42318"));
