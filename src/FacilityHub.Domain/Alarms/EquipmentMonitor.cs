@@ -78,6 +78,22 @@ public sealed class EquipmentMonitor
                     Set(s, fast, now, $"{rule.Metric} {(rate < 0 ? "falling" : "rising")} {Math.Abs(rate).ToString("0.###", CultureInfo.InvariantCulture)}/s " +
                         $"({(rule.FallingPerSecond is { } f ? $"limit {f.ToString(CultureInfo.InvariantCulture)}/s falling" : $"limit {rule.RisingPerSecond!.Value.ToString(CultureInfo.InvariantCulture)}/s rising")})");
                     break;
+                case RuleKind.Flatline when reading.Values.FirstOrDefault(v => v.Metric == rule.Metric) is { } still:
+                    if (!GateOpen(rule))
+                    {
+                        // Stopped equipment may read the same for hours: the count starts again when it runs.
+                        s.StillSince = null;
+                        break;
+                    }
+                    if (s.StillSince is null || Math.Abs(still.Value - s.StillValue) > rule.Tolerance)
+                    {
+                        (s.StillValue, s.StillSince) = (still.Value, now);
+                    }
+                    bool stuck = now - s.StillSince.Value >= rule.StaleAfter;
+                    Set(s, stuck, stuck ? s.StillSince.Value + rule.StaleAfter : now,
+                        $"{rule.Metric} {(stuck ? "stuck at" : "moving again at")} {still.Value.ToString("0.###", CultureInfo.InvariantCulture)} " +
+                        $"{_kind.Metrics[rule.Metric!].Unit} (unchanged for {Seconds(now - s.StillSince.Value)}, limit {Seconds(rule.StaleAfter)})");
+                    break;
                 case RuleKind.Composite when rule.Conditions.Any(c => Touches(reading, rule, c.Metric)) && GateOpen(rule) && rule.Conditions.All(c => _latest.ContainsKey(c.Metric)):
                     bool all = rule.Conditions.All(c => c.HoldsFor(_latest[c.Metric]));
                     Set(s, all, now, string.Join(", ", rule.Conditions.Select(c => $"{c.Metric} {_latest[c.Metric].ToString("0.###", CultureInfo.InvariantCulture)}")));
@@ -241,5 +257,7 @@ public sealed class EquipmentMonitor
         public MealWindow? Window { get; set; }
         public bool WindowJudged { get; set; }
         public int Count { get; set; }
+        public DateTimeOffset? StillSince { get; set; }
+        public double StillValue { get; set; }
     }
 }
