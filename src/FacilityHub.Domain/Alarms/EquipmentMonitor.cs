@@ -98,6 +98,10 @@ public sealed class EquipmentMonitor
                     bool all = rule.Conditions.All(c => c.HoldsFor(_latest[c.Metric]));
                     Set(s, all, now, string.Join(", ", rule.Conditions.Select(c => $"{c.Metric} {_latest[c.Metric].ToString("0.###", CultureInfo.InvariantCulture)}")));
                     break;
+                case RuleKind.Compliance when rule.OnlyWhen.Count > 0:
+                    Roll(s, now, changes);
+                    if (GateOpen(rule) && s.Window!.Start <= now && now < s.Window.End) s.GateHeld = true;
+                    break;
             }
             Settle(s, now, changes);
         }
@@ -171,7 +175,8 @@ public sealed class EquipmentMonitor
         while (s.Window!.End <= now)
         {
             var ended = s.Window;
-            if (!s.WindowJudged)
+            // With only_when, a period in which the gate never held (the machine did not run, or said nothing) is not judged.
+            if (!s.WindowJudged && (rule.OnlyWhen.Count == 0 || s.GateHeld))
             {
                 bool missed = s.Count < ended.Period.Minimum;
                 Set(s, missed, ended.End, $"{ended.Period.Name} {ended.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {s.Count} {rule.Event}, {ended.Period.Minimum} required");
@@ -179,6 +184,7 @@ public sealed class EquipmentMonitor
             }
             s.Window = MealSchedule.CurrentOrNext(rule.Periods, rule.TimeZone, ended.End);
             s.WindowJudged = false;
+            s.GateHeld = false;
             s.Count = 0;
         }
         if (s.Raw && now >= s.Window.Start)
@@ -257,6 +263,7 @@ public sealed class EquipmentMonitor
         public MealWindow? Window { get; set; }
         public bool WindowJudged { get; set; }
         public int Count { get; set; }
+        public bool GateHeld { get; set; }
         public DateTimeOffset? StillSince { get; set; }
         public double StillValue { get; set; }
     }

@@ -13,7 +13,8 @@ namespace FacilityHub.Domain.Topology;
 /// period's minimum of <see cref="Event"/> in one of <see cref="Periods"/>. Flatline: <see cref="Metric"/> has not
 /// moved by more than <see cref="Tolerance"/> for <see cref="StaleAfter"/> (a stuck sensor).
 /// Threshold, rate, composite, flatline and event rules apply only while every <see cref="OnlyWhen"/> condition holds
-/// (e.g. the pump is running); with the gate closed they keep their state. A condition must hold for
+/// (e.g. the pump is running); with the gate closed they keep their state. A compliance rule with <see cref="OnlyWhen"/>
+/// judges only the periods in which a reading met it (the dishwasher ran). A condition must hold for
 /// <see cref="OnDelay"/> before the alarm starts and be gone for <see cref="OffDelay"/> before it clears.
 /// </summary>
 public sealed record RuleDefinition
