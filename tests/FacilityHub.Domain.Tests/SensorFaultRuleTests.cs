@@ -61,6 +61,17 @@ public sealed class SensorFaultRuleTests
     }
 
     [Fact]
+    public void The_same_pressure_in_two_readings_far_apart_is_no_stuck_sensor()
+    {
+        var monitor = Pump();
+
+        var apart = Feed(monitor, "pressure_sensor_stuck", 0, 0, _ => (4.5, 30, 2, 1))
+            .Concat(Feed(monitor, "pressure_sensor_stuck", 600, 600, _ => (4.5, 30, 2, 1)));
+
+        Assert.DoesNotContain(apart, c => c.Active);
+    }
+
+    [Fact]
     public void Cavitation_needs_sagging_pressure_and_high_vibration_with_flow_for_20_seconds()
     {
         var monitor = Pump();

@@ -21,7 +21,7 @@ public sealed class DeviceSimulator
     /// <summary>Event of a dishwasher whose wash water was changed (counted by the hub's compliance rule).</summary>
     public const string WaterChangedEvent = "water_changed";
 
-    /// <summary>A kind with a <see cref="WaterChangedEvent"/> sends one every this many intervals (on the last of them).</summary>
+    /// <summary>A kind with a <see cref="WaterChangedEvent"/> sends one every this many intervals (on the first of them, so a run that starts mid-period has one).</summary>
     public const int WaterChangeEvery = 4;
 
     /// <summary>Padding of an oversized payload: past the hub's 16 KiB limit.</summary>
@@ -84,7 +84,7 @@ public sealed class DeviceSimulator
             }
         }
 
-        if (Device.Kind.HasEvent(WaterChangedEvent) && reading % WaterChangeEvery == WaterChangeEvery - 1)
+        if (Device.Kind.HasEvent(WaterChangedEvent) && reading % WaterChangeEvery == 0)
         {
             messages.Add(new EventMessage(Device, timestamp, WaterChangedEvent));
         }

@@ -85,10 +85,12 @@ public sealed class EquipmentMonitor
                         s.StillSince = null;
                         break;
                     }
-                    if (s.StillSince is null || Math.Abs(still.Value - s.StillValue) > rule.Tolerance)
+                    // Readings further apart than the limit prove nothing about the time between them: count again.
+                    if (s.StillSince is null || Math.Abs(still.Value - s.StillValue) > rule.Tolerance || now - s.StillLastAt > rule.StaleAfter)
                     {
                         (s.StillValue, s.StillSince) = (still.Value, now);
                     }
+                    s.StillLastAt = now;
                     bool stuck = now - s.StillSince.Value >= rule.StaleAfter;
                     Set(s, stuck, stuck ? s.StillSince.Value + rule.StaleAfter : now,
                         $"{rule.Metric} {(stuck ? "stuck at" : "moving again at")} {still.Value.ToString("0.###", CultureInfo.InvariantCulture)} " +
@@ -266,5 +268,6 @@ public sealed class EquipmentMonitor
         public bool GateHeld { get; set; }
         public DateTimeOffset? StillSince { get; set; }
         public double StillValue { get; set; }
+        public DateTimeOffset StillLastAt { get; set; }
     }
 }
