@@ -160,4 +160,33 @@ public sealed class MessageAndSensorFaultTests
         Assert.Contains("outlet_pressure_bar", reason, StringComparison.Ordinal);
         Assert.False(FaultCatalog.Find("missed_water_changes")!.AppliesTo(panel, out _));
     }
+
+    [Theory]
+    [InlineData("rs-b1-pump-1", "cavitation")]
+    [InlineData("rs-b1-pump-1", "stuck_sensor")]
+    [InlineData("rs-b1-pump-1", "noisy_sensor")]
+    [InlineData("rs-club-dishwasher-1", "missed_water_changes")]
+    [InlineData("rs-b1-pump-1", "malformed_payloads")]
+    [InlineData("rs-b1-pump-1", "oversized_payloads")]
+    [InlineData("rs-b1-alarm-0301", "duplicate_messages")]
+    [InlineData("rs-b1-pump-1", "out_of_order")]
+    public void The_same_seed_gives_the_same_bytes_on_the_wire_under_every_new_fault(string equipment, string fault)
+    {
+        static List<byte[]> Run(DeviceSimulator device, FaultSpec fault)
+        {
+            var sent = Enumerable.Range(0, 5).SelectMany(i => device.Next(Start.AddSeconds(i))).ToList();
+            sent.AddRange(device.StartFault(fault, Start.AddSeconds(5)));
+            sent.AddRange(Enumerable.Range(5, 15).SelectMany(i => device.Next(Start.AddSeconds(i))));
+            sent.AddRange(device.ClearFault(fault, Start.AddSeconds(20)));
+            return [.. sent.Select(PayloadWriter.ToJson)];
+        }
+
+        var spec = FaultCatalog.Find(fault)!;
+        var first = Run(Device(equipment, seed: 77), spec);
+        var second = Run(Device(equipment, seed: 77), spec);
+        var otherSeed = Run(Device(equipment, seed: 78), spec);
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first.Select(Convert.ToHexString), otherSeed.Select(Convert.ToHexString));
+    }
 }
