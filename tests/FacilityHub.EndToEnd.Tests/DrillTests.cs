@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 using FacilityHub.Auth;
 using FacilityHub.FleetSimulator.Drills;
 using FacilityHub.FleetSimulator.Publishing;
@@ -10,7 +11,7 @@ namespace FacilityHub.EndToEnd.Tests;
 /// the hub's alarms, work orders and ingestion counters over gRPC and scores them. One drill per fault family, several
 /// families sharing a run on different items of the test building (whose rules have short delays).</summary>
 [Collection(HubCollection.Name)]
-public sealed class DrillTests(HubFixture hub)
+public sealed class DrillTests(HubFixture hub, ITestOutputHelper output)
 {
     // tests/X/bin/<Configuration>/net10.0/ → simulators/FacilityHub.FleetSimulator/bin/<Configuration>/net10.0/: the simulator
     // runs from its own build output, with its own dependencies, as `dotnet run` or CI would run it.
@@ -35,6 +36,7 @@ public sealed class DrillTests(HubFixture hub)
             new GrpcDrillHub(hub.As(HubRoles.Operator, "e2e-drill")), line => { lock (log) log.Add(line); }, TimeProvider.System);
 
         var card = await drill.RunAsync(cts.Token);
+        output.WriteLine(card.Format());
         lock (log) return (card, card.Format() + "\n" + string.Join("\n", log));
     }
 

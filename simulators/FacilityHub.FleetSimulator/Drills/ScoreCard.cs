@@ -33,6 +33,7 @@ public sealed record ScoreCard(
             {
                 { NoAlarm: true } => $"no alarm expected, {f.AlarmsSince} raised",
                 { MaxAlarms: { } most } => $"at most {most} alarm(s) {(expect.Alarm is { } r ? r : "of any rule")} expected, {f.AlarmsSince} raised on the device",
+                null => $"nothing expected; first alarm on the device: {(f.Alarm is { } a ? $"{a.RuleId} after {Seconds(f.DetectionDelay)}" : "none")}",
                 _ => $"alarm {expected} {(f.Alarm is null ? "not raised" : "after " + Seconds(f.DetectionDelay))}",
             };
             text.AppendLine(CultureInfo.InvariantCulture,
