@@ -93,4 +93,26 @@ public sealed class SensorFaultRuleTests
 
         Assert.DoesNotContain(Feed(monitor, "cavitation", 0, 120, _ => (pressure, flow, vibration, 1)), c => c.Active);
     }
+
+    [Fact]
+    public void A_flatline_tolerance_takes_wander_within_it_for_standing_still()
+    {
+        var estate = Topology.TopologyLoader.Parse("""
+            { "kinds": { "tank": {
+                "metrics": { "level_pct": { "unit": "%", "min": 0, "max": 100 } },
+                "rules": [ { "id": "level_stuck", "type": "flatline", "metric": "level_pct", "after_s": 10, "tolerance": 0.5, "priority": "medium" } ] } },
+              "sites": [ { "id": "s", "name": "S", "buildings": [ { "id": "b", "name": "B", "equipment": [ { "id": "t", "name": "T", "kind": "tank" } ] } ] } ] }
+            """);
+        Assert.True(estate.TryGetEquipment("t", out var item));
+        var monitor = new EquipmentMonitor(item.Kind, T0);
+        List<ConditionChange> Level(double second, double value) =>
+            [.. monitor.Observe(new TelemetryReading("t", T0.AddSeconds(second), [new("level_pct", value)]), T0.AddSeconds(second)).Where(c => c.Active)];
+
+        Assert.Empty(Level(0, 50));
+        Assert.Empty(Level(4, 50.4));
+        Assert.Empty(Level(8, 49.8));
+        Assert.Equal(T0.AddSeconds(10), Assert.Single(Level(12, 50.2)).At);
+        Assert.Empty(Level(14, 51)); // moved by more than the tolerance: clears, and counts again from here
+        Assert.Empty(Level(20, 51.1));
+    }
 }

@@ -142,4 +142,17 @@ public sealed class DrillScorerTests
         Assert.Contains("2 lost", Assert.Single(lost.Failures), StringComparison.Ordinal);
         Assert.Contains("rejected 2 message(s) as 'malformed_json', expected at least 5", Assert.Single(notCounted.Failures), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ingestion_expectations_fail_when_the_hubs_stats_could_not_be_read()
+    {
+        var drill = Drill(Burst) with { Expect = new DrillExpectations(NoMessageLost: true) };
+        DrillAlarm alarm = new("a1", "pump-1", "pressure_collapse", At(3));
+        DrillWorkOrder order = new("w1", "a1", "pump-1", At(3), At(3.1));
+
+        var card = DrillScorer.Score(drill, [new(Burst, At(2))], Devices, Start, [alarm], [order], ingestion: null);
+
+        Assert.Contains("could not be read", Assert.Single(card.Failures), StringComparison.Ordinal);
+        Assert.True(DrillScorer.Score(Drill(Burst), [new(Burst, At(2))], Devices, Start, [alarm], [order], ingestion: null).Passed);
+    }
 }

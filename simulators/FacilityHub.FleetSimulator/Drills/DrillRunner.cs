@@ -42,7 +42,7 @@ public sealed class DrillRunner(Scenario scenario, FleetTopology topology, int s
             var alarms = await hub.ListAlarmsAsync(sites, cancellationToken).ConfigureAwait(false);
             var orders = await hub.ListWorkOrdersAsync(sites, cancellationToken).ConfigureAwait(false);
             var stats = await hub.GetIngestionStatsAsync(cancellationToken).ConfigureAwait(false);
-            var ingestion = new IngestionScore(counting.Good, counting.Bad, publisher.Dropped - droppedBefore, stats.Since(statsBefore));
+            var ingestion = statsBefore is null || stats is null ? null : new IngestionScore(counting.Good, counting.Bad, publisher.Dropped - droppedBefore, stats.Since(statsBefore));
             var card = DrillScorer.Score(scenario, injections, devices, start, alarms, orders, ingestion);
             if (card.Passed || time.GetUtcNow() >= settleUntil || cancellationToken.IsCancellationRequested)
             {

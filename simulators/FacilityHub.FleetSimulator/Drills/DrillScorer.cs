@@ -57,6 +57,10 @@ public static class DrillScorer
         {
             failures.AddRange(ScoreIngestion(scenario.Expectations, ingestion));
         }
+        else if (scenario.Expectations.RejectedAtLeast is { Count: > 0 } || scenario.Expectations.NoMessageLost)
+        {
+            failures.Add("the hub's ingestion stats could not be read (GetIngestionStats is for operators and admins), so rejected_at_least and no_message_lost cannot be judged");
+        }
 
         return new ScoreCard(scenario.Name, faults, falseAlarms, duplicates, failures, ingestion);
     }

@@ -7,5 +7,6 @@ public interface IDrillHub
 
     Task<IReadOnlyList<DrillWorkOrder>> ListWorkOrdersAsync(IReadOnlyCollection<string> siteIds, CancellationToken cancellationToken);
 
-    Task<DrillIngestionStats> GetIngestionStatsAsync(CancellationToken cancellationToken);
+    /// <summary>The hub's ingestion counters; null when the caller's role may not read them (only operators and admins may).</summary>
+    Task<DrillIngestionStats?> GetIngestionStatsAsync(CancellationToken cancellationToken);
 }
