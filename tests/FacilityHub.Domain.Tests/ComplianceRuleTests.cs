@@ -86,4 +86,36 @@ public sealed class ComplianceRuleTests
 
         Assert.Equal("lunch 2026-11-25: 0 water_changed, 6 required", Assert.Single(late).Message);
     }
+
+    private static EquipmentMonitor ShortPeriods(DateTimeOffset start)
+    {
+        var estate = Topology.TopologyLoader.Parse("""
+            { "kinds": { "dishwasher": {
+                "metrics": { "conveyor_running": { "unit": "bool", "min": 0, "max": 1 } }, "events": [ "water_changed" ],
+                "rules": [ { "id": "water_changes", "type": "compliance", "event": "water_changed", "timezone": "UTC",
+                             "periods": [ { "name": "a", "start": "10:00:00", "end": "10:00:04", "min": 1 }, { "name": "b", "start": "10:00:04", "end": "10:00:08", "min": 1 } ],
+                             "only_when": [ { "metric": "conveyor_running", "equals": 1 } ], "priority": "low" } ] } },
+              "sites": [ { "id": "s", "name": "S", "buildings": [ { "id": "b", "name": "B", "equipment": [ { "id": "dw", "name": "DW", "kind": "dishwasher" } ] } ] } ] }
+            """);
+        Assert.True(estate.TryGetEquipment("dw", out var item));
+        return new EquipmentMonitor(item.Kind, start);
+    }
+
+    [Fact]
+    public void Periods_may_be_seconds_long_and_with_only_when_a_period_the_machine_did_not_run_in_is_not_judged()
+    {
+        var start = new DateTimeOffset(2026, 11, 25, 9, 59, 0, TimeSpan.Zero);
+        var monitor = ShortPeriods(start);
+        var a = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+        // Period a: the conveyor never ran (nothing heard at all): no finding.
+        Assert.Empty(monitor.Tick(a.AddSeconds(4)));
+        // Period b: it runs, no water change: a finding at its end.
+        monitor.Observe(new TelemetryReading("dw", a.AddSeconds(5), [new("conveyor_running", 1)]), a.AddSeconds(5));
+        var finding = Assert.Single(monitor.Tick(a.AddSeconds(8)));
+
+        Assert.True(finding.Active);
+        Assert.Equal(a.AddSeconds(8), finding.At);
+        Assert.Equal("b 2026-11-25: 0 water_changed, 1 required", finding.Message);
+    }
 }

@@ -5,7 +5,9 @@ namespace FacilityHub.EndToEnd.Tests;
 
 /// <summary>The shipped topology (deploy/topology.json) plus a test building whose items override their kind's
 /// rules with short delays, so that time-driven rules show within seconds on the real hub. <c>t-sla</c> raises the
-/// only normal-urgency orders, whose on-site limit the fixture cuts to <see cref="NormalOnSiteLimit"/>.</summary>
+/// only normal-urgency orders, whose on-site limit the fixture cuts to <see cref="NormalOnSiteLimit"/>. <c>t-drill-dishwasher</c>
+/// gets back-to-back water-change periods of <see cref="DrillMealPeriod"/> for two hours from when the topology is written
+/// (judged only while its conveyor runs, so they stay quiet while no drill feeds it).</summary>
 public static class TestTopology
 {
     public const string Building = "rs-test";
@@ -15,6 +17,11 @@ public static class TestTopology
 
     /// <summary>The test hub's verification window (WorkOrders:VerifyWindow): how long a repaired device must read normal.</summary>
     public static readonly TimeSpan VerifyWindow = TimeSpan.FromSeconds(2);
+
+    /// <summary>Length of t-drill-dishwasher's water-change periods (one change required in each).</summary>
+    public static readonly TimeSpan DrillMealPeriod = TimeSpan.FromSeconds(4);
+
+    private const int DrillMealHours = 2;
 
     private const string Items = """
         [
@@ -45,6 +52,17 @@ public static class TestTopology
           { "id": "t-sla", "kind": "home_alarm", "rules": { "offline": { "enabled": false }, "zone_tripped": { "priority": "medium" } } },
           { "id": "t-drill-pump", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-drill-alarm", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-drill-cavitation", "kind": "water_pump", "rules": { "offline": { "enabled": false }, "cavitation": { "on_delay_s": 1, "off_delay_s": 1 } } },
+          { "id": "t-drill-stuck", "kind": "water_pump", "rules": { "offline": { "enabled": false }, "pressure_sensor_stuck": { "after_s": 2 } } },
+          { "id": "t-drill-noisy", "kind": "water_pump", "rules": { "offline": { "enabled": false }, "vibration_zone_c": { "on_delay_s": 2, "off_delay_s": 2 } } },
+          { "id": "t-drill-armed", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-drill-disarmed", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-drill-dishwasher", "kind": "dishwasher", "rules": { "water_changes": { "timezone": "UTC", "only_when": [ { "metric": "conveyor_running", "equals": 1 } ] } } },
+          { "id": "t-drill-malformed", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-drill-oversized", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-drill-dupes", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-drill-late", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-drill-wrong", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-pump-maint", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-pump-maint-held", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-pump-maint-cli", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
@@ -57,11 +75,30 @@ public static class TestTopology
     public static string Write(string folder)
     {
         var root = JsonNode.Parse(File.ReadAllText(ShippedPath()), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
-        var building = new JsonObject { ["id"] = Building, ["name"] = "Test plant room", ["equipment"] = JsonNode.Parse(Items) };
+        var items = JsonNode.Parse(Items)!.AsArray();
+        items.Single(i => (string)i!["id"]! == "t-drill-dishwasher")!["rules"]!["water_changes"]!["periods"] = DrillMealPeriods(DateTimeOffset.UtcNow);
+        var building = new JsonObject { ["id"] = Building, ["name"] = "Test plant room", ["equipment"] = items };
         root["sites"]![0]!["buildings"]!.AsArray().Add(building);
         string path = Path.Combine(folder, "topology.e2e.json");
         File.WriteAllText(path, root.ToJsonString());
         return path;
+    }
+
+    // Back-to-back periods (UTC) from now on, none across midnight, so a drill any time during the run has short meals.
+    private static JsonArray DrillMealPeriods(DateTimeOffset now)
+    {
+        var periods = new JsonArray();
+        var step = (long)DrillMealPeriod.TotalSeconds;
+        var first = now.ToUnixTimeSeconds() / step * step;
+        for (var t = first; t < first + DrillMealHours * 3600; t += step)
+        {
+            var start = TimeOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(t).UtcDateTime);
+            var end = start.Add(DrillMealPeriod, out var wrapped);
+            if (wrapped != 0 || end == TimeOnly.MinValue) continue;
+            periods.Add(new JsonObject { ["name"] = $"meal-{start:HHmmss}", ["start"] = $"{start:HH:mm:ss}", ["end"] = $"{end:HH:mm:ss}", ["min"] = 1 });
+        }
+
+        return periods;
     }
 
     /// <summary>A fleet of only <paramref name="equipmentIds"/> (items of the test building, with the shipped kinds), for the

@@ -95,4 +95,64 @@ public sealed class DrillScorerTests
         Assert.Contains("never injected", Assert.Single(card.Failures), StringComparison.Ordinal);
         Assert.Contains("FAILED", card.Format(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_intrusion_while_disarmed_must_raise_nothing_and_an_alarm_there_is_also_a_false_alarm()
+    {
+        ScenarioFault quiet = new("intrusion", "alarm-1", 2, Expect: new FaultExpectation(NoAlarm: true));
+
+        var passed = DrillScorer.Score(Drill(quiet), [new(quiet, At(2))], Devices, Start, [], []);
+        var failed = DrillScorer.Score(Drill(quiet), [new(quiet, At(2))], Devices, Start, [new("alarm-1/zone_tripped/1", "alarm-1", "zone_tripped", At(2.2))], []);
+
+        Assert.True(passed.Passed, passed.Format());
+        Assert.Contains("no alarm expected, 0 raised", passed.Format(), StringComparison.Ordinal);
+        Assert.Contains(failed.Failures, f => f.Contains("1 alarm(s) raised, none expected: alarm-1/zone_tripped/1", StringComparison.Ordinal));
+        Assert.Single(failed.FalseAlarms);
+    }
+
+    [Fact]
+    public void A_noisy_sensor_may_raise_one_alarm_but_a_second_occurrence_is_chattering()
+    {
+        ScenarioFault noisy = new("noisy_sensor", "pump-1", 1, Expect: new FaultExpectation(MaxAlarms: 1));
+        DrillAlarm first = new("pump-1/vibration_zone_c/1", "pump-1", "vibration_zone_c", At(3));
+        DrillAlarm second = new("pump-1/vibration_zone_c/2", "pump-1", "vibration_zone_c", At(5));
+
+        Assert.True(DrillScorer.Score(Drill(noisy), [new(noisy, At(1))], Devices, Start, [], []).Passed);
+        Assert.True(DrillScorer.Score(Drill(noisy), [new(noisy, At(1))], Devices, Start, [first], []).Passed);
+        var chatter = DrillScorer.Score(Drill(noisy), [new(noisy, At(1))], Devices, Start, [first, second], []);
+
+        Assert.Contains("2 alarm(s) raised, at most 1 expected (chattering)", Assert.Single(chatter.Failures), StringComparison.Ordinal);
+        Assert.Equal(0, chatter.MissedFaults);
+    }
+
+    [Fact]
+    public void Message_faults_are_scored_on_the_hubs_rejections_and_on_every_good_message_being_accepted()
+    {
+        ScenarioFault spoilt = new("malformed_payloads", "pump-2", 1, Expect: new FaultExpectation(NoAlarm: true));
+        var drill = Drill(spoilt) with { Expect = new DrillExpectations(RejectedAtLeast: new Dictionary<string, long> { ["malformed_json"] = 5 }, NoMessageLost: true) };
+        var sent = new Dictionary<string, long> { ["malformed_json"] = 6 };
+        IngestionScore Hub(long accepted, long rejected) => new(40, sent, 0, new DrillIngestionStats(accepted, new Dictionary<string, long> { ["malformed_json"] = rejected }));
+
+        var kept = DrillScorer.Score(drill, [new(spoilt, At(1))], Devices, Start, [], [], Hub(40, 6));
+        var lost = DrillScorer.Score(drill, [new(spoilt, At(1))], Devices, Start, [], [], Hub(38, 6));
+        var notCounted = DrillScorer.Score(drill, [new(spoilt, At(1))], Devices, Start, [], [], Hub(40, 2));
+
+        Assert.True(kept.Passed, kept.Format());
+        Assert.Contains("sent: 40 good, spoilt: malformed_json 6; hub accepted 40, rejected: malformed_json 6", kept.Format(), StringComparison.Ordinal);
+        Assert.Contains("2 lost", Assert.Single(lost.Failures), StringComparison.Ordinal);
+        Assert.Contains("rejected 2 message(s) as 'malformed_json', expected at least 5", Assert.Single(notCounted.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingestion_expectations_fail_when_the_hubs_stats_could_not_be_read()
+    {
+        var drill = Drill(Burst) with { Expect = new DrillExpectations(NoMessageLost: true) };
+        DrillAlarm alarm = new("a1", "pump-1", "pressure_collapse", At(3));
+        DrillWorkOrder order = new("w1", "a1", "pump-1", At(3), At(3.1));
+
+        var card = DrillScorer.Score(drill, [new(Burst, At(2))], Devices, Start, [alarm], [order], ingestion: null);
+
+        Assert.Contains("could not be read", Assert.Single(card.Failures), StringComparison.Ordinal);
+        Assert.True(DrillScorer.Score(Drill(Burst), [new(Burst, At(2))], Devices, Start, [alarm], [order], ingestion: null).Passed);
+    }
 }

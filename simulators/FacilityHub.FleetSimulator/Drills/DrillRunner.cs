@@ -6,7 +6,7 @@ namespace FacilityHub.FleetSimulator.Drills;
 
 /// <summary>
 /// Runs a scenario: the fleet publishes for the scenario's duration with its faults on their timeline, then the
-/// hub's alarms and work orders are read and scored, again every half second for up to <c>settle_s</c> while the
+/// hub's alarms, work orders and ingestion counters (against what the fleet sent) are read and scored, again every half second for up to <c>settle_s</c> while the
 /// expectations are not met yet (the hub may still be working through the last messages).
 /// </summary>
 public sealed class DrillRunner(Scenario scenario, FleetTopology topology, int seed, TimeSpan interval, IFleetPublisher publisher, IDrillHub hub, Action<string> log, TimeProvider time)
@@ -17,10 +17,13 @@ public sealed class DrillRunner(Scenario scenario, FleetTopology topology, int s
     public async Task<ScoreCard> RunAsync(CancellationToken cancellationToken)
     {
         var plan = ScenarioFile.Plan(scenario, topology);
-        var runner = new FleetRunner(new FleetGenerator(topology, seed), plan, publisher, interval, TimeSpan.FromSeconds(scenario.DurationS), log, time);
+        var counting = new CountingPublisher(publisher);
+        var runner = new FleetRunner(new FleetGenerator(topology, seed), plan, counting, interval, TimeSpan.FromSeconds(scenario.DurationS), log, time);
+        var statsBefore = await hub.GetIngestionStatsAsync(cancellationToken).ConfigureAwait(false);
+        var droppedBefore = publisher.Dropped;
         var start = time.GetUtcNow();
         await runner.RunAsync(cancellationToken).ConfigureAwait(false);
-        await publisher.DrainAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        await counting.DrainAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
 
         // Each scenario fault paired with its actual start, in file order (the same fault twice on a device pairs in time order).
         var started = runner.Injected.ToList();
@@ -38,7 +41,9 @@ public sealed class DrillRunner(Scenario scenario, FleetTopology topology, int s
         {
             var alarms = await hub.ListAlarmsAsync(sites, cancellationToken).ConfigureAwait(false);
             var orders = await hub.ListWorkOrdersAsync(sites, cancellationToken).ConfigureAwait(false);
-            var card = DrillScorer.Score(scenario, injections, devices, start, alarms, orders);
+            var stats = await hub.GetIngestionStatsAsync(cancellationToken).ConfigureAwait(false);
+            var ingestion = statsBefore is null || stats is null ? null : new IngestionScore(counting.Good, counting.Bad, publisher.Dropped - droppedBefore, stats.Since(statsBefore));
+            var card = DrillScorer.Score(scenario, injections, devices, start, alarms, orders, ingestion);
             if (card.Passed || time.GetUtcNow() >= settleUntil || cancellationToken.IsCancellationRequested)
             {
                 return card;

@@ -18,7 +18,8 @@ public static class DrillScorer
         IReadOnlySet<string> simulatedDevices,
         DateTimeOffset runStart,
         IReadOnlyList<DrillAlarm> alarms,
-        IReadOnlyList<DrillWorkOrder> workOrders)
+        IReadOnlyList<DrillWorkOrder> workOrders,
+        IngestionScore? ingestion = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(injections);
@@ -32,7 +33,8 @@ public static class DrillScorer
         var faults = injections.Select(i => ScoreFault(i, inRun, ordersInRun)).ToList();
         failures.AddRange(faults.SelectMany(f => f.Problems.Select(p => $"{f.Fault.Fault}@{f.Fault.Equipment}: {p}")));
 
-        var faulty = injections.Where(i => i.At is not null).Select(i => i.Fault.Equipment).ToHashSet(StringComparer.Ordinal);
+        // A fault that expects no alarm leaves its device healthy as far as false alarms go.
+        var faulty = injections.Where(i => i.At is not null && i.Fault.Expect?.NoAlarm != true).Select(i => i.Fault.Equipment).ToHashSet(StringComparer.Ordinal);
         var grace = runStart + TimeSpan.FromSeconds(scenario.Expectations.OfflineGraceS);
         var falseAlarms = inRun
             .Where(a => !faulty.Contains(a.EquipmentId) && !(a.RuleId == OfflineRule && a.RaisedAt < grace))
@@ -51,7 +53,31 @@ public static class DrillScorer
             failures.Add($"duplicate work orders for {string.Join("; ", duplicates)}");
         }
 
-        return new ScoreCard(scenario.Name, faults, falseAlarms, duplicates, failures);
+        if (ingestion is not null)
+        {
+            failures.AddRange(ScoreIngestion(scenario.Expectations, ingestion));
+        }
+        else if (scenario.Expectations.RejectedAtLeast is { Count: > 0 } || scenario.Expectations.NoMessageLost)
+        {
+            failures.Add("the hub's ingestion stats could not be read (GetIngestionStats is for operators and admins), so rejected_at_least and no_message_lost cannot be judged");
+        }
+
+        return new ScoreCard(scenario.Name, faults, falseAlarms, duplicates, failures, ingestion);
+    }
+
+    private static IEnumerable<string> ScoreIngestion(DrillExpectations expect, IngestionScore ingestion)
+    {
+        foreach (var (reason, least) in expect.RejectedAtLeast ?? new Dictionary<string, long>())
+        {
+            var rejected = ingestion.Hub.Rejected.GetValueOrDefault(reason);
+            if (rejected < least) yield return $"the hub rejected {rejected} message(s) as '{reason}', expected at least {least}";
+        }
+
+        if (expect.NoMessageLost)
+        {
+            if (ingestion.Dropped > 0) yield return $"the simulator itself dropped {ingestion.Dropped} message(s): cannot tell whether the hub lost any";
+            if (ingestion.Hub.Accepted < ingestion.GoodSent) yield return $"the hub accepted {ingestion.Hub.Accepted} message(s) of {ingestion.GoodSent} good ones sent: {ingestion.GoodSent - ingestion.Hub.Accepted} lost";
+        }
     }
 
     private static FaultScore ScoreFault(DrillInjection injection, List<DrillAlarm> alarms, List<DrillWorkOrder> orders)
@@ -62,7 +88,7 @@ public static class DrillScorer
         if (injection.At is not { } at)
         {
             problems.Add("never injected (the run ended first)");
-            return new FaultScore(fault, null, null, null, null, null, problems);
+            return new FaultScore(fault, null, null, null, null, null, problems, 0);
         }
 
         // The expected rule's first alarm after the injection; without an expectation, the device's first alarm (for the card).
@@ -70,10 +96,22 @@ public static class DrillScorer
             .Where(a => a.EquipmentId == fault.Equipment && a.RaisedAt >= at - ClockTolerance && (expect?.Alarm is null || a.RuleId == expect.Alarm))
             .MinBy(a => a.RaisedAt);
         var detection = alarm is null ? (TimeSpan?)null : Max(alarm.RaisedAt - at, TimeSpan.Zero);
+        var since = alarms.Where(a => a.EquipmentId == fault.Equipment && a.RaisedAt >= at - ClockTolerance).ToList();
+        if (expect?.NoAlarm == true && since.Count > 0)
+        {
+            problems.Add($"{since.Count} alarm(s) raised, none expected: {string.Join(", ", since.Select(a => a.AlarmId))}");
+        }
+
+        if (expect?.MaxAlarms is { } most)
+        {
+            var counted = since.Where(a => expect.Alarm is null || a.RuleId == expect.Alarm).ToList();
+            if (counted.Count > most) problems.Add($"{counted.Count} alarm(s) raised, at most {most} expected (chattering): {string.Join(", ", counted.Select(a => a.AlarmId))}");
+        }
+
         var order = alarm is null ? null : orders.Where(w => w.AlarmId == alarm.AlarmId).MinBy(w => w.CreatedAt);
         var dispatch = order?.SentAt is { } sent ? Max(sent - at, TimeSpan.Zero) : (TimeSpan?)null;
 
-        if (expect?.Alarm is { } rule)
+        if (expect?.Alarm is { } rule && expect.MaxAlarms is null)
         {
             var limit = TimeSpan.FromSeconds(expect.WithinS);
             if (detection is null) problems.Add($"missed: no '{rule}' alarm");
@@ -91,7 +129,7 @@ public static class DrillScorer
             }
         }
 
-        return new FaultScore(fault, at, alarm, detection, order, dispatch, problems);
+        return new FaultScore(fault, at, alarm, detection, order, dispatch, problems, since.Count);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

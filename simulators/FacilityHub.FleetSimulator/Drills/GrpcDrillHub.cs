@@ -3,12 +3,27 @@ using Grpc.Core;
 
 namespace FacilityHub.FleetSimulator.Drills;
 
-/// <summary>The hub's AlarmService and WorkOrderService over gRPC; <paramref name="calls"/> carries an operator token.</summary>
+/// <summary>The hub's AlarmService, WorkOrderService and TelemetryService (ingestion stats) over gRPC; <paramref name="calls"/> carries an operator token.</summary>
 public sealed class GrpcDrillHub(CallInvoker calls) : IDrillHub
 {
     private const int PageSize = 1000;
     private readonly AlarmService.AlarmServiceClient _alarms = new(calls);
     private readonly WorkOrderService.WorkOrderServiceClient _workOrders = new(calls);
+    private readonly TelemetryService.TelemetryServiceClient _telemetry = new(calls);
+
+    public async Task<DrillIngestionStats?> GetIngestionStatsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stats = await _telemetry.GetIngestionStatsAsync(new GetIngestionStatsRequest(), cancellationToken: cancellationToken);
+            return new DrillIngestionStats(stats.Accepted, stats.Rejected.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal));
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.PermissionDenied)
+        {
+            // A ready-made FHUB_TOKEN of a role without access to the stats: the rest of the card can still be scored.
+            return null;
+        }
+    }
 
     public async Task<IReadOnlyList<DrillAlarm>> ListAlarmsAsync(IReadOnlyCollection<string> siteIds, CancellationToken cancellationToken)
     {

@@ -83,6 +83,10 @@ public static class ScenarioFile
         if (s.Faults is null || s.Faults.Count == 0) throw new FormatException("'faults' lists no fault");
         var e = s.Expectations;
         if (!Seconds(e.OfflineGraceS) || !Seconds(e.SettleS)) throw new FormatException("'expect': offline_grace_s and settle_s are seconds >= 0");
+        if (e.RejectedAtLeast?.Where(r => r.Value < 0 || string.IsNullOrWhiteSpace(r.Key)).Select(r => r.Key).FirstOrDefault() is { } bad)
+        {
+            throw new FormatException($"'expect': rejected_at_least['{bad}'] must be a reason with a count >= 0");
+        }
         for (var n = 0; n < s.Faults.Count; n++)
         {
             var f = s.Faults[n];
@@ -94,6 +98,9 @@ public static class ScenarioFile
             {
                 if (!Seconds(x.WithinS) || (x.DispatchedWithinS is { } d && !Seconds(d))) throw new FormatException($"{where}: 'within_s' and 'dispatched_within_s' are seconds >= 0");
                 if (x.Alarm is null && x.WorkOrder is not null) throw new FormatException($"{where}: 'work_order' needs the 'alarm' it belongs to");
+                if (x.NoAlarm && (x.Alarm is not null || x.MaxAlarms is not null)) throw new FormatException($"{where}: 'no_alarm' does not mix with 'alarm' or 'max_alarms'");
+                if (x.MaxAlarms is < 0) throw new FormatException($"{where}: 'max_alarms' must be 0 or more");
+                if (x.MaxAlarms is not null && x.WorkOrder is not null) throw new FormatException($"{where}: 'work_order' goes with an expected 'alarm', not with 'max_alarms'");
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using FacilityHub.FleetSimulator.Topology;
 
 namespace FacilityHub.FleetSimulator.Generation;
@@ -17,9 +18,19 @@ public sealed class DeviceSimulator
     /// <summary>A home alarm reports its telemetry (battery) once in this many intervals.</summary>
     public const int HomeAlarmTelemetryEvery = 10;
 
+    /// <summary>Event of a dishwasher whose wash water was changed (counted by the hub's compliance rule).</summary>
+    public const string WaterChangedEvent = "water_changed";
+
+    /// <summary>A kind with a <see cref="WaterChangedEvent"/> sends one every this many intervals (on the first of them, so a run that starts mid-period has one).</summary>
+    public const int WaterChangeEvery = 4;
+
+    /// <summary>Padding of an oversized payload: past the hub's 16 KiB limit.</summary>
+    public const int OversizedBytes = 20 * 1024;
+
     private readonly Random _random;
     private readonly MetricState[] _metrics;
     private readonly List<FaultSpec> _faults = [];
+    private List<FleetMessage>? _heldBack;
     private long _readings;
 
     public DeviceSimulator(DeviceSpec device, int seed)
@@ -42,7 +53,9 @@ public sealed class DeviceSimulator
         var values = new KeyValuePair<string, double>[_metrics.Length];
         for (var i = 0; i < _metrics.Length; i++)
         {
-            values[i] = new(_metrics[i].Spec.Name, _metrics[i].Step(Target(_metrics[i]), _random));
+            var value = _metrics[i].Step(Target(_metrics[i]), _random);
+            values[i] = new(_metrics[i].Spec.Name, _metrics[i].Frozen ?? value);
+            _metrics[i].LastSent = values[i].Value;
         }
 
         // A silent device still steps its signals (the random sequence stays the same) but sends nothing.
@@ -51,25 +64,32 @@ public sealed class DeviceSimulator
             return [];
         }
 
-        if (Device.Kind.Name != HomeAlarmKind)
-        {
-            return [new TelemetryMessage(Device, timestamp, values)];
-        }
-
         var messages = new List<FleetMessage>(2);
-        if (Device.Kind.HasEvent(HeartbeatEvent))
-        {
-            messages.Add(new EventMessage(Device, timestamp, HeartbeatEvent));
-        }
-
-        // The battery level still evolves every interval (so the random sequence does not depend on
-        // this); it is only sent every tenth, as a panel on battery would.
-        if (reading % HomeAlarmTelemetryEvery == 0 && values.Length > 0)
+        if (Device.Kind.Name != HomeAlarmKind)
         {
             messages.Add(new TelemetryMessage(Device, timestamp, values));
         }
+        else
+        {
+            if (Device.Kind.HasEvent(HeartbeatEvent))
+            {
+                messages.Add(new EventMessage(Device, timestamp, HeartbeatEvent));
+            }
 
-        return messages;
+            // The battery level still evolves every interval (so the random sequence does not depend on
+            // this); it is only sent every tenth, as a panel on battery would.
+            if (reading % HomeAlarmTelemetryEvery == 0 && values.Length > 0)
+            {
+                messages.Add(new TelemetryMessage(Device, timestamp, values));
+            }
+        }
+
+        if (Device.Kind.HasEvent(WaterChangedEvent) && reading % WaterChangeEvery == 0)
+        {
+            messages.Add(new EventMessage(Device, timestamp, WaterChangedEvent));
+        }
+
+        return Spoil(messages);
     }
 
     /// <summary>Puts <paramref name="fault"/> into effect; returns the events it causes at once (a tripped zone).</summary>
@@ -88,6 +108,12 @@ public sealed class DeviceSimulator
         }
 
         _faults.Add(fault);
+        if (fault.Frozen is { } frozen)
+        {
+            var metric = Array.Find(_metrics, m => m.Spec.Name == frozen)!;
+            metric.Frozen = metric.LastSent ?? metric.Signal.Nominal;
+        }
+
         if (fault.Zone is { } zone)
         {
             return [new EventMessage(Device, timestamp, FaultSpec.ZoneTrippedEvent, zone)];
@@ -105,9 +131,89 @@ public sealed class DeviceSimulator
             return [];
         }
 
-        return fault.Zone is { } zone && Device.Kind.HasEvent(FaultSpec.ZoneRestoredEvent)
-            ? [new EventMessage(Device, timestamp, FaultSpec.ZoneRestoredEvent, zone)]
-            : [];
+        if (fault.Frozen is { } frozen && !_faults.Exists(f => f.Frozen == frozen))
+        {
+            Array.Find(_metrics, m => m.Spec.Name == frozen)!.Frozen = null;
+        }
+
+        // Readings held back by an out-of-order fault still go out, late.
+        var messages = new List<FleetMessage>();
+        if (_heldBack is not null && !_faults.Exists(f => f.Messages == MessageFault.OutOfOrder))
+        {
+            messages.AddRange(_heldBack);
+            _heldBack = null;
+        }
+
+        if (fault.Zone is { } zone && Device.Kind.HasEvent(FaultSpec.ZoneRestoredEvent))
+        {
+            messages.Add(new EventMessage(Device, timestamp, FaultSpec.ZoneRestoredEvent, zone));
+        }
+
+        return messages;
+    }
+
+    // What the device's faults do to the messages of one interval on their way out.
+    private List<FleetMessage> Spoil(List<FleetMessage> messages)
+    {
+        foreach (var fault in _faults)
+        {
+            if (fault.Suppressed is { } suppressed)
+            {
+                messages.RemoveAll(m => m is EventMessage e && e.Event == suppressed);
+            }
+        }
+
+        if (messages.Count == 0)
+        {
+            return messages;
+        }
+
+        foreach (var fault in _faults)
+        {
+            switch (fault.Messages)
+            {
+                case MessageFault.Malformed:
+                    messages.Add(Malformed(messages[0]));
+                    break;
+                case MessageFault.Oversized:
+                    messages.Add(Oversized(messages[0]));
+                    break;
+                case MessageFault.Duplicate:
+                    messages = [.. messages.SelectMany(m => m is RawMessage ? [m] : new[] { m, Repeat(m) })];
+                    break;
+                case MessageFault.OutOfOrder when _heldBack is null:
+                    _heldBack = messages;
+                    return [];
+                case MessageFault.OutOfOrder:
+                    messages.AddRange(_heldBack);
+                    _heldBack = null;
+                    break;
+            }
+        }
+
+        return messages;
+    }
+
+    private static RawMessage Repeat(FleetMessage message) =>
+        new(message.Device, message.Timestamp, message.Topic, PayloadWriter.ToJson(message), "duplicate");
+
+    // Three ways firmware gets JSON wrong, in turn: cut short, a NaN literal, not an object.
+    private RawMessage Malformed(FleetMessage message)
+    {
+        var json = Encoding.UTF8.GetString(PayloadWriter.ToJson(message));
+        var broken = (_readings % 3) switch
+        {
+            0 => json[..(json.Length / 2)],
+            1 => $"{{\"ts\":\"{PayloadWriter.FormatTimestamp(message.Timestamp)}\",\"device\":\"{Device.EquipmentId}\",\"values\":{{\"x\":NaN}}}}",
+            _ => "[1,2,3]",
+        };
+        return new RawMessage(Device, message.Timestamp, message.Topic, Encoding.UTF8.GetBytes(broken), "malformed_json");
+    }
+
+    private RawMessage Oversized(FleetMessage message)
+    {
+        var json = $"{{\"ts\":\"{PayloadWriter.FormatTimestamp(message.Timestamp)}\",\"device\":\"{Device.EquipmentId}\",\"values\":{{}},\"note\":\"{new string('x', OversizedBytes)}\"}}";
+        return new RawMessage(Device, message.Timestamp, message.Topic, Encoding.UTF8.GetBytes(json), "oversized");
     }
 
     // The latest fault that drives the metric wins; without one the metric heads for its nominal value.
@@ -135,6 +241,12 @@ public sealed class DeviceSimulator
         public MetricSpec Spec { get; } = spec;
 
         public MetricSignal Signal { get; } = signal;
+
+        /// <summary>The value sent last, null before the first reading.</summary>
+        public double? LastSent { get; set; }
+
+        /// <summary>Set while a stuck-sensor fault holds the metric at this value.</summary>
+        public double? Frozen { get; set; }
 
         public double Step((double Value, double Noise) target, Random random)
         {

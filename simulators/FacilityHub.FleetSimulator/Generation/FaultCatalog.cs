@@ -30,6 +30,25 @@ public static class FaultCatalog
         new("low_battery", "home alarm: battery drops to ~10 %", [new("battery_pct", 10, 0.2)]),
         // The device sends nothing while the fault lasts: the kind's stale (offline) rule should notice.
         new("device_silent", "any device: stops publishing", [], Silent: true),
+        // Low suction pressure: vapour bubbles collapse in the impeller. Pressure and flow sag and jump about, vibration
+        // rises; flow stays far above a dry run's and pressure above a burst pipe's.
+        new("cavitation", "water pump: pressure sags to ~2.9 bar and fluctuates, flow ~16 m3/h, vibration ~4.5 mm/s",
+            [new("outlet_pressure_bar", 2.9, 0.25), new("flow_m3h", 16, 1.5), new("vibration_mm_s", 4.5, 0.3)]),
+        // The transducer hangs: the device keeps sending its last pressure reading while the pump runs on.
+        new("stuck_sensor", "water pump: outlet pressure frozen at its last reading", [], Frozen: "outlet_pressure_bar"),
+        // A loose vibration probe: readings jump around the healthy level, up into ISO zone C now and then.
+        // The rules' delays must keep this from chattering.
+        new("noisy_sensor", "water pump: vibration reads 2.0 mm/s with large noise (up to ~3.8)", [new("vibration_mm_s", 2.0, 0.6)]),
+        // Kitchen staff skip the wash-water changes: the dishwasher sends no water_changed events.
+        new("missed_water_changes", "dishwasher: no water_changed events", [], Suppressed: "water_changed"),
+        // The resident arms or disarms the panel (not a fault: put it before an intrusion to drill the arming rule).
+        new("arm", "home alarm: panel armed (one armed event)", [], Event: "armed"),
+        new("disarm", "home alarm: panel disarmed (one disarmed event)", [], Event: "disarmed"),
+        // Message faults: the readings themselves stay healthy; the hub must reject and count the bad copies and keep the rest.
+        new("malformed_payloads", "any device: each reading followed by a malformed one", [], Messages: MessageFault.Malformed),
+        new("oversized_payloads", "any device: each reading followed by one over 16 KiB", [], Messages: MessageFault.Oversized),
+        new("duplicate_messages", "any device: every message sent twice", [], Messages: MessageFault.Duplicate),
+        new("out_of_order", "any device: readings sent in swapped pairs, the older after the newer", [], Messages: MessageFault.OutOfOrder),
         new("intrusion", "home alarm: intrusion zone tripped", [], Zone: "intrusion"),
         new("smoke", "home alarm: smoke zone tripped", [], Zone: "smoke"),
         new("gas", "home alarm: gas zone tripped", [], Zone: "gas"),

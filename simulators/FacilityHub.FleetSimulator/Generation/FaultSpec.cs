@@ -6,10 +6,12 @@ namespace FacilityHub.FleetSimulator.Generation;
 /// A fault the simulator can inject. It drives metrics to new targets (<see cref="Targets"/>), trips a
 /// home-alarm zone (<see cref="Zone"/>: one <c>zone_tripped</c> event at the start and one
 /// <c>zone_restored</c> at the clear), sends one event of the kind at the start (<see cref="Event"/>),
-/// or silences the device while it lasts (<see cref="Silent"/>).
+/// silences the device while it lasts (<see cref="Silent"/>), freezes one metric at its last reading
+/// (<see cref="Frozen"/>), keeps one of the kind's events from being sent (<see cref="Suppressed"/>), or spoils
+/// the messages on their way (<see cref="Messages"/>).
 /// </summary>
 public sealed record FaultSpec(string Name, string Description, IReadOnlyList<FaultTarget> Targets, string? Zone = null,
-    string? Event = null, bool Silent = false)
+    string? Event = null, bool Silent = false, string? Frozen = null, string? Suppressed = null, MessageFault Messages = MessageFault.None)
 {
     /// <summary>Event sent when a zone fault starts.</summary>
     public const string ZoneTrippedEvent = "zone_tripped";
@@ -37,7 +39,13 @@ public sealed record FaultSpec(string Name, string Description, IReadOnlyList<Fa
             return reason.Length == 0;
         }
 
-        var missing = Targets.Where(t => kind.Metric(t.Metric) is null).Select(t => t.Metric).ToList();
+        if (Suppressed is not null)
+        {
+            reason = kind.HasEvent(Suppressed) ? "" : $"kind '{kind.Name}' has no '{Suppressed}' event";
+            return reason.Length == 0;
+        }
+
+        var missing = Targets.Select(t => t.Metric).Append(Frozen).OfType<string>().Where(m => kind.Metric(m) is null).ToList();
         reason = missing.Count == 0 ? "" : $"kind '{kind.Name}' has no metric {string.Join(", ", missing)}";
         return missing.Count == 0;
     }

@@ -15,6 +15,11 @@ public static class PayloadWriter
     public static byte[] ToJson(FleetMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message is RawMessage raw)
+        {
+            return raw.Payload;
+        }
+
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer))
         {

@@ -78,9 +78,31 @@ public sealed class EquipmentMonitor
                     Set(s, fast, now, $"{rule.Metric} {(rate < 0 ? "falling" : "rising")} {Math.Abs(rate).ToString("0.###", CultureInfo.InvariantCulture)}/s " +
                         $"({(rule.FallingPerSecond is { } f ? $"limit {f.ToString(CultureInfo.InvariantCulture)}/s falling" : $"limit {rule.RisingPerSecond!.Value.ToString(CultureInfo.InvariantCulture)}/s rising")})");
                     break;
+                case RuleKind.Flatline when reading.Values.FirstOrDefault(v => v.Metric == rule.Metric) is { } still:
+                    if (!GateOpen(rule))
+                    {
+                        // Stopped equipment may read the same for hours: the count starts again when it runs.
+                        s.StillSince = null;
+                        break;
+                    }
+                    // Readings further apart than the limit prove nothing about the time between them: count again.
+                    if (s.StillSince is null || Math.Abs(still.Value - s.StillValue) > rule.Tolerance || now - s.StillLastAt > rule.StaleAfter)
+                    {
+                        (s.StillValue, s.StillSince) = (still.Value, now);
+                    }
+                    s.StillLastAt = now;
+                    bool stuck = now - s.StillSince.Value >= rule.StaleAfter;
+                    Set(s, stuck, stuck ? s.StillSince.Value + rule.StaleAfter : now,
+                        $"{rule.Metric} {(stuck ? "stuck at" : "moving again at")} {still.Value.ToString("0.###", CultureInfo.InvariantCulture)} " +
+                        $"{_kind.Metrics[rule.Metric!].Unit} (unchanged for {Seconds(now - s.StillSince.Value)}, limit {Seconds(rule.StaleAfter)})");
+                    break;
                 case RuleKind.Composite when rule.Conditions.Any(c => Touches(reading, rule, c.Metric)) && GateOpen(rule) && rule.Conditions.All(c => _latest.ContainsKey(c.Metric)):
                     bool all = rule.Conditions.All(c => c.HoldsFor(_latest[c.Metric]));
                     Set(s, all, now, string.Join(", ", rule.Conditions.Select(c => $"{c.Metric} {_latest[c.Metric].ToString("0.###", CultureInfo.InvariantCulture)}")));
+                    break;
+                case RuleKind.Compliance when rule.OnlyWhen.Count > 0:
+                    Roll(s, now, changes);
+                    if (GateOpen(rule) && s.Window!.Start <= now && now < s.Window.End) s.GateHeld = true;
                     break;
             }
             Settle(s, now, changes);
@@ -155,7 +177,8 @@ public sealed class EquipmentMonitor
         while (s.Window!.End <= now)
         {
             var ended = s.Window;
-            if (!s.WindowJudged)
+            // With only_when, a period in which the gate never held (the machine did not run, or said nothing) is not judged.
+            if (!s.WindowJudged && (rule.OnlyWhen.Count == 0 || s.GateHeld))
             {
                 bool missed = s.Count < ended.Period.Minimum;
                 Set(s, missed, ended.End, $"{ended.Period.Name} {ended.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {s.Count} {rule.Event}, {ended.Period.Minimum} required");
@@ -163,6 +186,7 @@ public sealed class EquipmentMonitor
             }
             s.Window = MealSchedule.CurrentOrNext(rule.Periods, rule.TimeZone, ended.End);
             s.WindowJudged = false;
+            s.GateHeld = false;
             s.Count = 0;
         }
         if (s.Raw && now >= s.Window.Start)
@@ -241,5 +265,9 @@ public sealed class EquipmentMonitor
         public MealWindow? Window { get; set; }
         public bool WindowJudged { get; set; }
         public int Count { get; set; }
+        public bool GateHeld { get; set; }
+        public DateTimeOffset? StillSince { get; set; }
+        public double StillValue { get; set; }
+        public DateTimeOffset StillLastAt { get; set; }
     }
 }

@@ -10,9 +10,11 @@ namespace FacilityHub.Domain.Topology;
 /// of <see cref="Conditions"/>. Event: <see cref="Event"/> (optionally only for <see cref="Zones"/>, and for
 /// <see cref="Arming"/>'s zones only while armed), cleared by <see cref="ClearEvent"/> or after
 /// <see cref="ClearAfter"/>. Stale: no message for <see cref="StaleAfter"/>. Compliance: fewer than a
-/// period's minimum of <see cref="Event"/> in one of <see cref="Periods"/>.
-/// Threshold, rate, composite and event rules apply only while every <see cref="OnlyWhen"/> condition holds
-/// (e.g. the pump is running); with the gate closed they keep their state. A condition must hold for
+/// period's minimum of <see cref="Event"/> in one of <see cref="Periods"/>. Flatline: <see cref="Metric"/> has not
+/// moved by more than <see cref="Tolerance"/> for <see cref="StaleAfter"/> (a stuck sensor).
+/// Threshold, rate, composite, flatline and event rules apply only while every <see cref="OnlyWhen"/> condition holds
+/// (e.g. the pump is running); with the gate closed they keep their state. A compliance rule with <see cref="OnlyWhen"/>
+/// judges only the periods in which a reading met it (the dishwasher ran). A condition must hold for
 /// <see cref="OnDelay"/> before the alarm starts and be gone for <see cref="OffDelay"/> before it clears.
 /// </summary>
 public sealed record RuleDefinition
@@ -46,6 +48,7 @@ public sealed record RuleDefinition
     public ArmingDefinition? Arming { get; init; }
 
     public TimeSpan StaleAfter { get; init; }
+    public double Tolerance { get; init; }
 
     public IReadOnlyList<MealPeriod> Periods { get; init; } = [];
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;

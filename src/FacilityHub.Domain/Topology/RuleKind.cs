@@ -14,4 +14,6 @@ public enum RuleKind
     Composite,
     /// <summary>Too few of an event in a daily period, e.g. dishwasher wash-water changes per meal.</summary>
     Compliance,
+    /// <summary>A metric that has not moved (beyond a tolerance) for a while, e.g. a pressure sensor stuck while the pump runs.</summary>
+    Flatline,
 }

@@ -168,7 +168,7 @@ public static partial class TopologyLoader
         string where = $"{owner} rule '{r.Id}'";
         if (r.Id is null || !IdPattern().IsMatch(r.Id)) throw new TopologyException($"{where}: invalid rule id.");
         if (r.Priority is null) throw new TopologyException($"{where}: 'priority' is required (emergency, high, medium, low).");
-        if (r.Type is null) throw new TopologyException($"{where}: 'type' is required (threshold, event, rate_of_change, stale, composite, compliance).");
+        if (r.Type is null) throw new TopologyException($"{where}: 'type' is required (threshold, event, rate_of_change, stale, composite, compliance, flatline).");
         string Metric(string? name, string field) =>
             name is not null && metrics.ContainsKey(name) ? name : throw new TopologyException($"{where}: '{field}' must name one of the kind's metrics.");
         string Event(string? name, string field) =>
@@ -242,6 +242,11 @@ public static partial class TopologyLoader
                 var after = Seconds(r.After, "after_s");
                 if (after <= TimeSpan.Zero) throw new TopologyException($"{where}: 'after_s' must be positive.");
                 return rule with { StaleAfter = after };
+            case RuleKind.Flatline:
+                var still = Seconds(r.After, "after_s");
+                if (still <= TimeSpan.Zero) throw new TopologyException($"{where}: 'after_s' must be positive (how long the value must stand still).");
+                if (r.Tolerance is < 0 || r.Tolerance is { } t && !double.IsFinite(t)) throw new TopologyException($"{where}: 'tolerance' must be 0 or more.");
+                return rule with { Metric = Metric(r.Metric, "metric"), StaleAfter = still, Tolerance = r.Tolerance ?? 0 };
             case RuleKind.Compliance:
                 if (r.Periods is null || r.Periods.Count == 0) throw new TopologyException($"{where}: 'periods' must list at least one period.");
                 TimeZoneInfo zone;
@@ -249,10 +254,10 @@ public static partial class TopologyLoader
                 catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException) { throw new TopologyException($"{where}: unknown 'timezone' '{r.TimeZone}'.", e); }
                 var periods = r.Periods.Select((p, i) =>
                 {
-                    if (!TimeOnly.TryParseExact(p.Start, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-                        || !TimeOnly.TryParseExact(p.End, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) || to <= from)
+                    if (!TimeOnly.TryParseExact(p.Start, PeriodTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+                        || !TimeOnly.TryParseExact(p.End, PeriodTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) || to <= from)
                     {
-                        throw new TopologyException($"{where}: 'periods[{i}]' needs 'start' before 'end', both HH:mm.");
+                        throw new TopologyException($"{where}: 'periods[{i}]' needs 'start' before 'end', both HH:mm (or HH:mm:ss).");
                     }
                     if (p.Min < 1) throw new TopologyException($"{where}: 'periods[{i}].min' must be at least 1.");
                     return new MealPeriod(p.Name ?? $"period {i + 1}", from, to, p.Min);
@@ -266,6 +271,9 @@ public static partial class TopologyLoader
                 throw new TopologyException($"{where}: unknown type.");
         }
     }
+
+    // HH:mm for meal periods; HH:mm:ss too, so a drill can run periods of a few seconds.
+    private static readonly string[] PeriodTimeFormats = ["HH:mm", "HH:mm:ss"];
 
     private sealed class TopologyFile
     {
@@ -315,6 +323,7 @@ public static partial class TopologyLoader
         [JsonPropertyName("clear_after_s")] public double? ClearAfter { get; init; }
         public ArmingDto? Arming { get; init; }
         [JsonPropertyName("after_s")] public double? After { get; init; }
+        public double? Tolerance { get; init; }
         public List<PeriodDto>? Periods { get; init; }
         [JsonPropertyName("timezone")] public string? TimeZone { get; init; }
     }
