@@ -50,6 +50,13 @@ public static class ApiAccess
         ["/facilityhub.v1.MaintenanceService/StartMaintenance"] = [Engineer, Operator],
         ["/facilityhub.v1.MaintenanceService/EndMaintenance"] = [Engineer, Operator],
         ["/facilityhub.v1.MaintenanceService/ListMaintenance"] = Readers,
+        // Preventive maintenance: engineers plan and do the work; the control room, quality and the administrator see it.
+        // Customer service has no part in internal engineering orders.
+        ["/facilityhub.v1.MaintenanceService/ListTeamWeek"] = [Operator, Engineer, Quality, Admin],
+        ["/facilityhub.v1.MaintenanceService/GetMaintenanceOrder"] = [Operator, Engineer, Quality, Admin],
+        ["/facilityhub.v1.MaintenanceService/RescheduleWorkOrder"] = [Engineer],
+        ["/facilityhub.v1.MaintenanceService/StartMaintenanceWork"] = [Engineer],
+        ["/facilityhub.v1.MaintenanceService/CompleteMaintenanceWork"] = [Engineer],
         ["/dispatch.v1.DispatchProgressService/ReportProgress"] = [Dispatch],
     }.ToDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
