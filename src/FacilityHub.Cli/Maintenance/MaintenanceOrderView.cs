@@ -7,7 +7,7 @@ namespace FacilityHub.Cli.Maintenance;
 
 /// <summary>A team's week and single engineering orders. Visits are shown in the team's local time, as the team plans
 /// them (UTC when the zone is unknown here).</summary>
-internal static class MaintenanceOrderView
+public static class MaintenanceOrderView
 {
     public static string RenderWeek(TeamWeek week)
     {
