@@ -53,6 +53,13 @@ public static class ApiAccess
         // The monthly report is quality's analysis (it writes it); the control room answers for the response figures and the
         // administrator for the system. It holds ids and figures only, no residents' data.
         ["/facilityhub.v1.ReportService/GetMonthlyReport"] = [Quality, Operator, Admin],
+        // Preventive maintenance: engineers plan and do the work; the control room, quality and the administrator see it.
+        // Customer service has no part in internal engineering orders.
+        ["/facilityhub.v1.MaintenanceService/ListTeamWeek"] = [Operator, Engineer, Quality, Admin],
+        ["/facilityhub.v1.MaintenanceService/GetMaintenanceOrder"] = [Operator, Engineer, Quality, Admin],
+        ["/facilityhub.v1.MaintenanceService/RescheduleWorkOrder"] = [Engineer],
+        ["/facilityhub.v1.MaintenanceService/StartMaintenanceWork"] = [Engineer],
+        ["/facilityhub.v1.MaintenanceService/CompleteMaintenanceWork"] = [Engineer],
         ["/dispatch.v1.DispatchProgressService/ReportProgress"] = [Dispatch],
     }.ToDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 

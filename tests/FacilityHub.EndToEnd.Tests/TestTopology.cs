@@ -67,9 +67,18 @@ public static class TestTopology
           { "id": "t-pump-maint-held", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-pump-maint-cli", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-report-a", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
-          { "id": "t-report-b", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } }
+          { "id": "t-report-b", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-pump-pm", "kind": "water_pump", "rules": { "offline": { "enabled": false } } }
         ]
         """;
+
+    /// <summary>The test team: one crew, every day 00:00-23:59 UTC, so that a visit can be booked whenever the tests run.</summary>
+    public const string PmTeam = "t-team";
+
+    /// <summary>The test plan: <c>t-pump-pm</c> checked weekly from the day the topology was written (UTC), 30 minutes, orders 7 days ahead.</summary>
+    public const string PmPlan = "t_pm_check";
+
+    public static readonly DateOnly PmStart = DateOnly.FromDateTime(DateTime.UtcNow);
 
     /// <summary>Writes the test topology into <paramref name="folder"/> and returns its path.</summary>
     public static string Write(string folder)
@@ -79,6 +88,14 @@ public static class TestTopology
         items.Single(i => (string)i!["id"]! == "t-drill-dishwasher")!["rules"]!["water_changes"]!["periods"] = DrillMealPeriods(DateTimeOffset.UtcNow);
         var building = new JsonObject { ["id"] = Building, ["name"] = "Test plant room", ["equipment"] = items };
         root["sites"]![0]!["buildings"]!.AsArray().Add(building);
+        root["maintenance"]!["teams"]!.AsArray().Add(JsonNode.Parse($$"""
+            { "id": "{{PmTeam}}", "name": "Test crew", "skill": "t_skill", "timezone": "UTC",
+              "working_days": ["mon","tue","wed","thu","fri","sat","sun"], "hours": "00:00-23:59", "capacity": 1 }
+            """));
+        root["maintenance"]!["plans"]!.AsArray().Add(JsonNode.Parse($$"""
+            { "id": "{{PmPlan}}", "title": "Test pump check", "equipment": ["t-pump-pm"], "skill": "t_skill", "duration_min": 30, "lead_days": 7,
+              "calendar": { "every": 1, "unit": "week", "start": "{{PmStart:yyyy-MM-dd}}" } }
+            """));
         string path = Path.Combine(folder, "topology.e2e.json");
         File.WriteAllText(path, root.ToJsonString());
         return path;

@@ -10,7 +10,127 @@ namespace FacilityHub.Cli.Maintenance;
 internal static class MaintenanceCommand
 {
     public static Command Create(CliContext context) =>
-        new("maintenance", "Equipment under maintenance: its alarms are suppressed for the window.") { Start(context), End(context), List(context) };
+        new("maintenance", "Equipment under maintenance (its alarms suppressed for the window) and preventive maintenance orders.")
+        {
+            Start(context), End(context), List(context), Week(context), Order(context), Reschedule(context), StartWork(context), Complete(context),
+        };
+
+    private static Command Week(CliContext context)
+    {
+        var team = new Option<string>("--team") { Description = "The team, e.g. plumbing.", HelpName = "ID", Required = true };
+        var week = new Option<string>("--week") { Description = "Any day of the week wanted (yyyy-MM-dd); this week by default.", HelpName = "DATE" };
+        var command = new Command("week", "A team's booked visits for one week, in the team's local time.") { team, week };
+        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var response = await new MaintenanceService.MaintenanceServiceClient(channel).ListTeamWeekAsync(new ListTeamWeekRequest
+            {
+                TeamId = parseResult.GetValue(team)!,
+                WeekStart = parseResult.GetValue(week) ?? "",
+            }, cancellationToken: ct);
+            await context.Output.WriteAsync(MaintenanceOrderView.RenderWeek(response));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command Order(CliContext context)
+    {
+        var id = OrderId();
+        var command = new Command("order", "One preventive maintenance order with its record.") { id };
+        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var order = await new MaintenanceService.MaintenanceServiceClient(channel).GetMaintenanceOrderAsync(new GetMaintenanceOrderRequest
+            {
+                OrderId = parseResult.GetValue(id)!,
+            }, cancellationToken: ct);
+            await context.Output.WriteAsync(MaintenanceOrderView.RenderOne(order));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command Reschedule(CliContext context)
+    {
+        var id = OrderId();
+        var at = new Option<DateTimeOffset>("--at")
+        {
+            Description = "The new visit start, ISO 8601 with its offset: 2026-12-01T10:00+08:00 or 2026-12-01T02:00Z.",
+            HelpName = "TIME",
+            Required = true,
+            CustomParser = r =>
+            {
+                string text = r.Tokens[0].Value;
+                bool hasOffset = text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d\d:?\d\d$");
+                if (hasOffset && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var value)) return value;
+                r.AddError($"--at: '{text}' is not a time with an offset, e.g. 2026-12-01T10:00+08:00");
+                return default;
+            },
+        };
+        var reason = new Option<string>("--reason") { Description = "Why the visit moves (required).", HelpName = "TEXT", Required = true };
+        var command = new Command("reschedule", "Move a scheduled visit; refused when it breaks the team's hours, capacity or slack.") { id, at, reason };
+        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var order = await new MaintenanceService.MaintenanceServiceClient(channel).RescheduleWorkOrderAsync(new RescheduleWorkOrderRequest
+            {
+                OrderId = parseResult.GetValue(id)!,
+                VisitStart = Timestamp.FromDateTimeOffset(parseResult.GetValue(at)),
+                Reason = parseResult.GetValue(reason)!,
+            }, cancellationToken: ct);
+            await context.Output.WriteAsync(MaintenanceOrderView.RenderOne(order));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command StartWork(CliContext context)
+    {
+        var id = OrderId();
+        var command = new Command("start-work", "Start the work of an order: its item goes under maintenance for the booked time.") { id };
+        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var order = await new MaintenanceService.MaintenanceServiceClient(channel).StartMaintenanceWorkAsync(new StartMaintenanceWorkRequest
+            {
+                OrderId = parseResult.GetValue(id)!,
+            }, cancellationToken: ct);
+            await context.Output.WriteAsync(MaintenanceOrderView.RenderOne(order));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command Complete(CliContext context)
+    {
+        var id = OrderId();
+        var findings = new Option<string>("--findings") { Description = "What was found and done (required).", HelpName = "TEXT", Required = true };
+        var parts = new Option<string[]>("--part")
+        {
+            Description = "A part used, NAME=QTY (repeat for each).",
+            HelpName = "NAME=QTY",
+            AllowMultipleArgumentsPerToken = false,
+            CustomParser = r => [.. r.Tokens.Select(t => t.Value)],
+        };
+        var command = new Command("complete", "Complete an order with findings and parts used; its item's maintenance ends.") { id, findings, parts };
+        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var request = new CompleteMaintenanceWorkRequest { OrderId = parseResult.GetValue(id)!, Findings = parseResult.GetValue(findings)! };
+            foreach (string part in parseResult.GetValue(parts) ?? [])
+            {
+                int eq = part.LastIndexOf('=');
+                if (eq <= 0 || !double.TryParse(part[(eq + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double qty) || !(qty > 0))
+                {
+                    await context.Error.WriteLineAsync($"fhub: --part: '{part}' is not NAME=QTY with a positive quantity, e.g. \"bearing grease (g)=40\"");
+                    return 2;
+                }
+                request.Parts.Add(new PartUsed { Part = part[..eq].Trim(), Quantity = qty });
+            }
+            var order = await new MaintenanceService.MaintenanceServiceClient(channel).CompleteMaintenanceWorkAsync(request, cancellationToken: ct);
+            await context.Output.WriteAsync(MaintenanceOrderView.RenderOne(order));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Argument<string> OrderId() => new("ID") { Description = "The order, e.g. rs-b1-pump-1/pump_inspection/2026-12-07." };
 
     private static Command Start(CliContext context)
     {

@@ -1,7 +1,9 @@
 using FacilityHub.Domain.Alarms;
 using FacilityHub.Domain.Telemetry;
 using FacilityHub.Domain.Topology;
+using FacilityHub.Domain.Maintenance;
 using FacilityHub.Grains.Alarms;
+using FacilityHub.Grains.Maintenance;
 
 namespace FacilityHub.Grains.Equipment;
 
@@ -9,7 +11,7 @@ namespace FacilityHub.Grains.Equipment;
 /// that starts or clears is handed to the alarm grain of (item, rule), which is durable. Rules that need the clock
 /// (stale, delays, compliance periods) run on a grain timer set to the monitor's next due time; it keeps the
 /// grain active, so a device that falls silent is noticed without a message.</summary>
-public sealed class EquipmentGrain(Estate estate, TimeProvider time) : Grain, IEquipmentGrain
+public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, TimeProvider time) : Grain, IEquipmentGrain
 {
     // Re-checked at least this often: a timer far in the future is re-armed rather than trusted for a day.
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
@@ -20,6 +22,8 @@ public sealed class EquipmentGrain(Estate estate, TimeProvider time) : Grain, IE
     private IGrainTimer? _clock;
     private DateTimeOffset? _lastSeen;
     private string? _lastEvent;
+    // Metrics that runtime-based maintenance plans count on this item, with the running state last handed to their meter.
+    private Dictionary<string, bool?> _runtimeMetrics = [];
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -27,13 +31,15 @@ public sealed class EquipmentGrain(Estate estate, TimeProvider time) : Grain, IE
             ? item
             : throw new ArgumentException($"equipment '{this.GetPrimaryKeyString()}' is not in the topology");
         _monitor = new EquipmentMonitor(_item.Kind, time.GetUtcNow());
+        _runtimeMetrics = maintenance.Plans.Where(p => p.Runtime is not null && p.Covers(_item))
+            .Select(p => p.Runtime!.Metric).Distinct().ToDictionary(m => m, _ => (bool?)null, StringComparer.Ordinal);
         ScheduleTick();
         return Task.CompletedTask;
     }
 
     public Task StartWatching() => Task.CompletedTask;
 
-    public Task RecordTelemetry(TelemetryMessage message)
+    public async Task RecordTelemetry(TelemetryMessage message)
     {
         var values = new MetricValue[message.Values.Length];
         for (int i = 0; i < values.Length; i++)
@@ -43,7 +49,21 @@ public sealed class EquipmentGrain(Estate estate, TimeProvider time) : Grain, IE
             _readings[s.Metric] = new ReadingView(s.Metric, s.Value, message.Timestamp);
         }
         Touch(message.Timestamp);
-        return RaiseOrClear(_monitor.Observe(new TelemetryReading(_item.Id, message.Timestamp, values), time.GetUtcNow()));
+        await RaiseOrClear(_monitor.Observe(new TelemetryReading(_item.Id, message.Timestamp, values), time.GetUtcNow()));
+        if (_runtimeMetrics.Count > 0) await CountRuntimeAsync(message);
+    }
+
+    /// <summary>Hands a change of a counted running metric to its meter: a grain call per start and stop, not per message.</summary>
+    private async Task CountRuntimeAsync(TelemetryMessage message)
+    {
+        foreach (var sample in message.Values)
+        {
+            if (!_runtimeMetrics.TryGetValue(sample.Metric, out var last)) continue;
+            bool running = sample.Value >= 0.5;
+            if (last == running) continue;
+            await GrainFactory.GetGrain<IRuntimeMeterGrain>($"{_item.Id}/{sample.Metric}").Observe(message.Timestamp, running);
+            _runtimeMetrics[sample.Metric] = running;
+        }
     }
 
     public Task RecordEvent(EventMessage message)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using FacilityHub.Auth;
+using FacilityHub.Domain.Maintenance;
 using FacilityHub.Domain.Topology;
 using FacilityHub.Domain.WorkOrders;
 using FacilityHub.Grains;
@@ -57,6 +58,12 @@ public static class HubHost
             (estate, var unreachable) = await StartupCheck.RunAsync(hub, mqtt, influx, CancellationToken.None);
             problems.AddRange(unreachable);
         }
+        var maintenance = MaintenanceSetup.Empty;
+        if (problems.Count == 0)
+        {
+            try { maintenance = MaintenanceSetupLoader.LoadFile(hub.TopologyFile, estate!); }
+            catch (TopologyException e) { problems.Add($"Hub:TopologyFile ({hub.TopologyFile}): {e.Message}"); }
+        }
         if (problems.Count > 0)
         {
             foreach (var p in problems) await Console.Error.WriteLineAsync($"facilityhub: {p}");
@@ -65,6 +72,7 @@ public static class HubHost
 
         builder.Services.AddSingleton(sla);
         builder.Services.AddSingleton(afterCare);
+        builder.Services.AddSingleton(maintenance);
         Compose(builder, hub, estate!, auth);
         if (certificate is not null) builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
         var app = builder.Build();
@@ -124,6 +132,7 @@ public static class HubHost
         services.AddHostedService<IngestionReporter>();
         services.AddHostedService<SpoolReplayer>();
         services.AddHostedService<EquipmentWatchStarter>();
+        services.AddHostedService<MaintenancePlannerStarter>();
         services.AddSingleton<AlarmMetrics>();
         services.AddSingleton<MonthlyReportCollector>();
 
