@@ -4,6 +4,7 @@ using FacilityHub.Cli.Assets;
 using FacilityHub.Cli.Auth;
 using FacilityHub.Cli.Ingestion;
 using FacilityHub.Cli.Maintenance;
+using FacilityHub.Cli.Quality;
 using FacilityHub.Cli.Mqtt;
 using FacilityHub.Cli.Telemetry;
 using FacilityHub.Cli.WorkOrders;
@@ -31,6 +32,9 @@ public static class FhubCli
             AlarmsCommand.Create(context),
             WorkOrdersCommand.Create(context),
             MaintenanceCommand.Create(context),
+            InspectionsCommand.Create(context),
+            NonconformancesCommand.Create(context),
+            ComplaintsCommand.Create(context),
             IngestionCommand.Create(context),
             MqttCommand.Create(context),
         };

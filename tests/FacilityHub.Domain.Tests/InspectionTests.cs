@@ -146,12 +146,13 @@ public sealed class InspectionTests
     {
         var policy = new QualityPolicy();
 
-        NonconformanceLifecycle.CheckAssign(NonconformanceState.Open, Monday.AddDays(2), Monday, policy);
+        NonconformanceLifecycle.CheckAssign(NonconformanceState.Open);
+        NonconformanceLifecycle.CheckDue(Monday.AddDays(2), Monday, policy);
         Assert.Contains("no action is assigned", Assert.Throws<QualityActionRefusedException>(() => NonconformanceLifecycle.CheckComplete(NonconformanceState.Open)).Message);
         Assert.Contains("only a completed action", Assert.Throws<QualityActionRefusedException>(() => NonconformanceLifecycle.CheckVerify(NonconformanceState.ActionAssigned)).Message);
-        Assert.Contains("awaits verification", Assert.Throws<QualityActionRefusedException>(() => NonconformanceLifecycle.CheckAssign(NonconformanceState.ActionCompleted, Monday.AddDays(2), Monday, policy)).Message);
-        Assert.Throws<ArgumentException>(() => NonconformanceLifecycle.CheckAssign(NonconformanceState.Open, Monday.AddHours(-1), Monday, policy));
-        Assert.Throws<ArgumentException>(() => NonconformanceLifecycle.CheckAssign(NonconformanceState.Open, Monday.AddDays(91), Monday, policy));
+        Assert.Contains("awaits verification", Assert.Throws<QualityActionRefusedException>(() => NonconformanceLifecycle.CheckAssign(NonconformanceState.ActionCompleted)).Message);
+        Assert.Throws<ArgumentException>(() => NonconformanceLifecycle.CheckDue(Monday.AddHours(-1), Monday, policy));
+        Assert.Throws<ArgumentException>(() => NonconformanceLifecycle.CheckDue(Monday.AddDays(91), Monday, policy));
     }
 
     [Fact]

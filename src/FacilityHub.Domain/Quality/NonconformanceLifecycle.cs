@@ -5,7 +5,13 @@ namespace FacilityHub.Domain.Quality;
 /// owner completed it first. Escalation is a fact on record: it stays when the action is later done.</summary>
 public static class NonconformanceLifecycle
 {
-    public static void CheckAssign(NonconformanceState state, DateTimeOffset due, DateTimeOffset now, QualityPolicy policy)
+    public static void CheckDue(DateTimeOffset due, DateTimeOffset now, QualityPolicy policy)
+    {
+        if (due <= now) throw new ArgumentException("due: must be in the future");
+        if (due - now > policy.MaxActionDue) throw new ArgumentException($"due: must be within {policy.MaxActionDue.TotalDays:0} days");
+    }
+
+    public static void CheckAssign(NonconformanceState state)
     {
         if (state is not (NonconformanceState.Open or NonconformanceState.ActionAssigned))
         {
@@ -13,8 +19,6 @@ public static class NonconformanceLifecycle
                 ? "the nonconformance is closed (its action was verified)"
                 : "the action is completed and awaits verification; reject it to send it back");
         }
-        if (due <= now) throw new ArgumentException("the action's due date must be in the future");
-        if (due - now > policy.MaxActionDue) throw new ArgumentException($"the action's due date must be within {policy.MaxActionDue.TotalDays:0} days");
     }
 
     public static void CheckComplete(NonconformanceState state)
