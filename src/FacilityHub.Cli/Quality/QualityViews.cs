@@ -5,7 +5,7 @@ using FacilityHub.Cli.Output;
 namespace FacilityHub.Cli.Quality;
 
 /// <summary>Due rounds, inspections, nonconformances and complaints as tables.</summary>
-internal static class QualityViews
+public static class QualityViews
 {
     public static string DueRounds(IEnumerable<DueRound> rounds)
     {
