@@ -64,6 +64,8 @@ public static class ApiAccess
         ["/facilityhub.v1.QualityService/RecordComplaint"] = [CustomerService],
         ["/facilityhub.v1.QualityService/AnswerComplaint"] = [CustomerService],
         ["/facilityhub.v1.QualityService/ListComplaints"] = [CustomerService, Quality],
+        // The monthly report's raw data: quality writes the report; management (admin) reads it.
+        ["/facilityhub.v1.QualityService/GetMonthlyQualityRecords"] = [Quality, Admin],
         ["/dispatch.v1.DispatchProgressService/ReportProgress"] = [Dispatch],
     }.ToDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 

@@ -160,4 +160,34 @@ public sealed class QualityTests(HubFixture hub)
         Assert.Contains($"{lateOne.ComplaintId}", listed.Out);
         Assert.Contains("NO", listed.Out);
     }
+
+    [Fact]
+    public async Task The_monthly_records_hold_the_months_rounds_nonconformances_and_complaints_for_the_report()
+    {
+        var quality = QualityAs(HubRoles.Quality, "quinn");
+        var recorded = await quality.RecordInspectionAsync(KitchenRound("wash tank at 52 C"));
+        var complaint = await QualityAs(HubRoles.CustomerService, "carol").RecordComplaintAsync(new RecordComplaintRequest { SiteId = "riverside", Category = "staff", Subject = "rude reply at the gate" });
+        // The month in the inspections file's time zone (Asia/Shanghai).
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        string month = local.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        var records = await quality.GetMonthlyQualityRecordsAsync(new GetMonthlyQualityRecordsRequest { SiteId = "riverside", Month = month });
+
+        Assert.Equal(month, records.Month);
+        var daily = Assert.Single(records.Rounds, r => r.Level == InspectionLevel.Daily);
+        Assert.True(daily.Done >= 1);
+        // Daily posts: the pump rooms of rs-b1, rs-b2 and rs-test, the kitchens of rs-club and rs-test; one round per started 3 working days.
+        Assert.Equal(0, daily.Planned % 5);
+        Assert.True(daily.Planned >= 5 * 6, $"planned {daily.Planned}");
+        var nc = Assert.Single(records.Nonconformances, n => n.NonconformanceId == Assert.Single(recorded.Nonconformances).NonconformanceId);
+        Assert.Equal(("kitchen hygiene", NonconformanceSeverity.Critical, false), (nc.Category, nc.Severity, nc.Escalated));
+        var listed = Assert.Single(records.Complaints, c => c.ComplaintId == complaint.ComplaintId);
+        Assert.Null(listed.AnsweredAt);
+        Assert.False(listed.AnsweredInTime);
+
+        var denied = await Assert.ThrowsAsync<RpcException>(async () => await QualityAs(HubRoles.Engineer, "tom").GetMonthlyQualityRecordsAsync(new GetMonthlyQualityRecordsRequest { SiteId = "riverside", Month = month }));
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        var bad = await Assert.ThrowsAsync<RpcException>(async () => await quality.GetMonthlyQualityRecordsAsync(new GetMonthlyQualityRecordsRequest { SiteId = "riverside", Month = "November" }));
+        Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+    }
 }

@@ -156,6 +156,42 @@ public sealed class QualityApi(Estate estate, InspectionPlan plan, QualityPolicy
         return response;
     }
 
+    public override async Task<FacilityHub.Api.V1.MonthlyQualityRecords> GetMonthlyQualityRecords(GetMonthlyQualityRecordsRequest request, ServerCallContext context)
+    {
+        var site = Sites.Resolve(estate, Requests.Required(request.SiteId, "site_id"))[0];
+        if (!DateOnly.TryParseExact(Requests.Required(request.Month, "month") + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first)
+            || first.Year < 2000 || first.Year > 2999)
+        {
+            throw Requests.Invalid("month", "must be a month like 2026-11");
+        }
+        var r = await grains.GetGrain<IQualityGrain>(site.Id).GetMonthlyQualityRecords(first.Year, first.Month);
+        var response = new FacilityHub.Api.V1.MonthlyQualityRecords
+        {
+            SiteId = r.SiteId, Month = $"{r.Year:D4}-{r.Month:D2}", From = Timestamp.FromDateTimeOffset(r.From), To = Timestamp.FromDateTimeOffset(r.To),
+        };
+        response.Rounds.AddRange(r.Rounds.Select(x => new FacilityHub.Api.V1.RoundsPlannedDone { Level = (ProtoLevel)(int)x.Level, Planned = x.Planned, Done = x.Done }));
+        response.Nonconformances.AddRange(r.Nonconformances.Select(n =>
+        {
+            var proto = new FacilityHub.Api.V1.MonthlyNonconformance
+            {
+                NonconformanceId = n.NonconformanceId, Category = n.Category, Severity = (ProtoSeverity)(int)n.Severity, State = (ProtoState)(int)n.State,
+                RaisedAt = Timestamp.FromDateTimeOffset(n.RaisedAt), Escalated = n.Escalated,
+            };
+            if (n.ActionDue is { } due) proto.ActionDue = Timestamp.FromDateTimeOffset(due);
+            if (n.CompletedAt is { } completed) proto.CompletedAt = Timestamp.FromDateTimeOffset(completed);
+            if (n.VerifiedAt is { } verified) proto.VerifiedAt = Timestamp.FromDateTimeOffset(verified);
+            if (n.EscalatedAt is { } escalated) proto.EscalatedAt = Timestamp.FromDateTimeOffset(escalated);
+            return proto;
+        }));
+        response.Complaints.AddRange(r.Complaints.Select(c =>
+        {
+            var proto = new FacilityHub.Api.V1.MonthlyComplaint { ComplaintId = c.ComplaintId, Category = c.Category, ReceivedAt = Timestamp.FromDateTimeOffset(c.ReceivedAt), AnsweredInTime = c.AnsweredInTime };
+            if (c.AnsweredAt is { } answered) proto.AnsweredAt = Timestamp.FromDateTimeOffset(answered);
+            return proto;
+        }));
+        return response;
+    }
+
     private IQualityGrain Nonconformances(string id)
     {
         Requests.Required(id, "nonconformance_id");
