@@ -21,7 +21,7 @@ public interface IQualityGrain : IGrainWithStringKey
 
     [Alias("ListNonconformances")] Task<Page<NonconformanceEntry>> ListNonconformances(NonconformanceQuery query);
 
-    [Alias("AssignAction")] Task<NonconformanceEntry> AssignAction(string nonconformanceId, string owner, DateTimeOffset due, string plan, string actor);
+    [Alias("AssignAction")] Task<NonconformanceEntry> AssignAction(string nonconformanceId, string owner, DateTimeOffset due, string actionPlan, string actor);
 
     [Alias("CompleteAction")] Task<NonconformanceEntry> CompleteAction(string nonconformanceId, string note, string actor);
 

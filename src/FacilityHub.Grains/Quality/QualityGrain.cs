@@ -103,14 +103,14 @@ public sealed partial class QualityGrain(
         return new Page<NonconformanceEntry>([.. matches.Skip(query.Offset).Take(query.Limit)], matches.Count);
     }
 
-    public async Task<NonconformanceEntry> AssignAction(string nonconformanceId, string owner, DateTimeOffset due, string plan, string actor)
+    public async Task<NonconformanceEntry> AssignAction(string nonconformanceId, string owner, DateTimeOffset due, string actionPlan, string actor)
     {
         var (index, nc) = Find(nonconformanceId);
         NonconformanceLifecycle.CheckAssign(nc.State);
         var now = time.GetUtcNow();
         NonconformanceLifecycle.CheckDue(due, now, policy);
-        nc = nc.Step(now, actor, nc.State == NonconformanceState.Open ? "action assigned" : "action reassigned", $"owner {owner}, due {due:u}: {plan}")
-            with { State = NonconformanceState.ActionAssigned, ActionOwner = owner, ActionDue = due, ActionPlan = plan };
+        nc = nc.Step(now, actor, nc.State == NonconformanceState.Open ? "action assigned" : "action reassigned", $"owner {owner}, due {due:u}: {actionPlan}")
+            with { State = NonconformanceState.ActionAssigned, ActionOwner = owner, ActionDue = due, ActionPlan = actionPlan };
         return await Update(index, nc);
     }
 
