@@ -60,6 +60,22 @@ public static class ApiAccess
         ["/facilityhub.v1.MaintenanceService/RescheduleWorkOrder"] = [Engineer],
         ["/facilityhub.v1.MaintenanceService/StartMaintenanceWork"] = [Engineer],
         ["/facilityhub.v1.MaintenanceService/CompleteMaintenanceWork"] = [Engineer],
+        // Inspections: quality runs them, team leaders and department managers (engineers) too; everyone sees them.
+        ["/facilityhub.v1.QualityService/ListDueRounds"] = Readers,
+        ["/facilityhub.v1.QualityService/RecordInspection"] = [Quality, Engineer],
+        ["/facilityhub.v1.QualityService/ListInspections"] = Readers,
+        // Nonconformances: quality demands the corrective action and verifies it; whoever owns the action (any
+        // department: engineering, the kitchen, customer service, the control room) reports it done.
+        ["/facilityhub.v1.QualityService/ListNonconformances"] = Readers,
+        ["/facilityhub.v1.QualityService/AssignAction"] = [Quality],
+        ["/facilityhub.v1.QualityService/CompleteAction"] = [Engineer, Operator, CustomerService, Quality],
+        ["/facilityhub.v1.QualityService/VerifyAction"] = [Quality],
+        // The complaints register is customer service's; quality reads it for the monthly report.
+        ["/facilityhub.v1.QualityService/RecordComplaint"] = [CustomerService],
+        ["/facilityhub.v1.QualityService/AnswerComplaint"] = [CustomerService],
+        ["/facilityhub.v1.QualityService/ListComplaints"] = [CustomerService, Quality],
+        // The monthly report's raw data: quality writes the report; management (admin) reads it.
+        ["/facilityhub.v1.QualityService/GetMonthlyQualityRecords"] = [Quality, Admin],
         ["/dispatch.v1.DispatchProgressService/ReportProgress"] = [Dispatch],
     }.ToDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 

@@ -4,6 +4,7 @@ using FacilityHub.Cli.Assets;
 using FacilityHub.Cli.Auth;
 using FacilityHub.Cli.Ingestion;
 using FacilityHub.Cli.Maintenance;
+using FacilityHub.Cli.Quality;
 using FacilityHub.Cli.Mqtt;
 using FacilityHub.Cli.Reports;
 using FacilityHub.Cli.Telemetry;
@@ -33,6 +34,9 @@ public static class FhubCli
             WorkOrdersCommand.Create(context),
             MaintenanceCommand.Create(context),
             ReportCommand.Create(context),
+            InspectionsCommand.Create(context),
+            NonconformancesCommand.Create(context),
+            ComplaintsCommand.Create(context),
             IngestionCommand.Create(context),
             MqttCommand.Create(context),
         };

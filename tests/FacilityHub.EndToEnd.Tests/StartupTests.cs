@@ -63,6 +63,19 @@ public sealed class StartupTests(HubFixture hub, AclBrokerFixture aclBroker) : I
     }
 
     [Fact]
+    public async Task A_broken_inspections_file_stops_the_hub_naming_the_setting_the_file_and_the_checklist()
+    {
+        string file = Path.Combine(hub.Servers.DataDir, "broken-inspections.json");
+        await File.WriteAllTextAsync(file, """{ "checklists": [ { "id": "lift_room", "kinds": ["lift"], "levels": ["daily"], "items": [ { "id": "a", "text": "t", "category": "c" } ] } ] }""");
+        var settings = new Dictionary<string, string>(hub.HubSettings) { ["Quality:InspectionsFile"] = file };
+
+        await using var broken = HubProcess.Start(settings);
+
+        Assert.Equal(2, await broken.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains($"facilityhub: Quality:InspectionsFile ({file}): Checklist 'lift_room': kind 'lift' is not defined in the topology.", broken.Output);
+    }
+
+    [Fact]
     public async Task Plaintext_grpc_on_an_address_other_than_loopback_is_refused_before_anything_binds()
     {
         // Checked before the hub binds or connects to anything, so the test never listens beyond loopback.

@@ -41,4 +41,25 @@ public static class CliNames
         ("major", DispatchPriority.Major),
         ("normal", DispatchPriority.Normal),
         ("complex", DispatchPriority.Complex));
+
+    public static NameMap<InspectionLevel> InspectionLevels { get; } = new(
+        ("daily", InspectionLevel.Daily),
+        ("weekly", InspectionLevel.Weekly),
+        ("monthly", InspectionLevel.Monthly));
+
+    public static NameMap<ItemResult> ItemResults { get; } = new(
+        ("pass", ItemResult.Pass),
+        ("fail", ItemResult.Fail),
+        ("na", ItemResult.NotApplicable));
+
+    public static NameMap<NonconformanceState> NonconformanceStates { get; } = new(
+        ("open", NonconformanceState.Open),
+        ("action_assigned", NonconformanceState.ActionAssigned),
+        ("action_completed", NonconformanceState.ActionCompleted),
+        ("verified", NonconformanceState.Verified));
+
+    public static NameMap<NonconformanceSeverity> NonconformanceSeverities { get; } = new(
+        ("minor", NonconformanceSeverity.Minor),
+        ("major", NonconformanceSeverity.Major),
+        ("critical", NonconformanceSeverity.Critical));
 }

@@ -181,6 +181,7 @@ public sealed class EquipmentMonitor
             if (!s.WindowJudged && (rule.OnlyWhen.Count == 0 || s.GateHeld))
             {
                 bool missed = s.Count < ended.Period.Minimum;
+                s.Judged = ended;
                 Set(s, missed, ended.End, $"{ended.Period.Name} {ended.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {s.Count} {rule.Event}, {ended.Period.Minimum} required");
                 Settle(s, ended.End, changes);
             }
@@ -213,7 +214,7 @@ public sealed class EquipmentMonitor
         var delay = s.Raw ? s.Rule.OnDelay : s.Reported is null ? TimeSpan.Zero : s.Rule.OffDelay;
         if (now - since < delay) return;
         s.Reported = s.Raw;
-        changes.Add(new ConditionChange(s.Rule, s.Raw, since + delay, s.Message));
+        changes.Add(new ConditionChange(s.Rule, s.Raw, since + delay, s.Message, s.Raw && s.Rule.Kind == RuleKind.Compliance ? s.Judged : null));
     }
 
     private IEnumerable<DateTimeOffset> DueTimes(RuleState s)
@@ -263,6 +264,9 @@ public sealed class EquipmentMonitor
         public bool Armed { get; set; } = true;
         public DateTimeOffset? RaisedByEventAt { get; set; }
         public MealWindow? Window { get; set; }
+
+        /// <summary>The compliance period judged last: the one a finding is about.</summary>
+        public MealWindow? Judged { get; set; }
         public bool WindowJudged { get; set; }
         public int Count { get; set; }
         public bool GateHeld { get; set; }

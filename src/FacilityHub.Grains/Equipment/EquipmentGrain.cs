@@ -4,6 +4,8 @@ using FacilityHub.Domain.Topology;
 using FacilityHub.Domain.Maintenance;
 using FacilityHub.Grains.Alarms;
 using FacilityHub.Grains.Maintenance;
+using FacilityHub.Domain.Quality;
+using FacilityHub.Grains.Quality;
 
 namespace FacilityHub.Grains.Equipment;
 
@@ -90,6 +92,12 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
             var alarm = GrainFactory.GetGrain<IAlarmGrain>(AlarmKeys.Tag(_item.Id, change.Rule.Id));
             if (change.Active) await alarm.Raise(change.At, change.Message);
             else await alarm.Clear(change.At, change.Message);
+            // A missed compliance period is also a nonconformance for quality, keyed by its period (no duplicates).
+            if (change is { Active: true, Period: { } period })
+            {
+                var finding = new ComplianceFinding(_item.Id, change.Rule.Id, period, change.Message);
+                await GrainFactory.GetGrain<IQualityGrain>(_item.SiteId).RaiseFromCompliance(new ComplianceFindingDraft(finding.Key, _item.Id, _item.BuildingId, change.At, change.Message));
+            }
         }
         ScheduleTick();
     }

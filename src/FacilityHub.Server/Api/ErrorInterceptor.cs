@@ -42,7 +42,7 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         {
             case KeyNotFoundException:
                 return new RpcException(new Status(StatusCode.NotFound, e.Message));
-            case AlarmActionRefusedException or FacilityHub.Domain.WorkOrders.WorkOrderActionRefusedException:
+            case AlarmActionRefusedException or FacilityHub.Domain.WorkOrders.WorkOrderActionRefusedException or FacilityHub.Domain.Quality.QualityActionRefusedException:
                 return new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "cancelled by the caller"));

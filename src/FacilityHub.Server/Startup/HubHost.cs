@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using FacilityHub.Auth;
 using FacilityHub.Domain.Maintenance;
+using FacilityHub.Domain.Inspections;
+using FacilityHub.Domain.Quality;
 using FacilityHub.Domain.Topology;
 using FacilityHub.Domain.WorkOrders;
 using FacilityHub.Grains;
@@ -43,6 +45,7 @@ public static class HubHost
         hub.TopologyFile = ResolvePath(hub.TopologyFile);
         var sla = builder.Configuration.GetSection(SlaPolicy.Section).Get<SlaPolicy>() ?? new SlaPolicy();
         var afterCare = builder.Configuration.GetSection(AfterCarePolicy.Section).Get<AfterCarePolicy>() ?? new AfterCarePolicy();
+        var quality = builder.Configuration.GetSection(QualityPolicy.Section).Get<QualityPolicy>() ?? new QualityPolicy();
 
         var problems = new List<string>();
         Validate(hub, "Hub/Redis/Dispatch/Orleans", problems);
@@ -51,6 +54,7 @@ public static class HubHost
         Validate(auth, AuthOptions.Section, problems);
         problems.AddRange(sla.Problems());
         problems.AddRange(afterCare.Problems());
+        problems.AddRange(quality.Problems());
         var certificate = GrpcEndpointCheck.Run(builder.Configuration, tls, TimeProvider.System, problems);
         Estate? estate = null;
         if (problems.Count == 0)
@@ -64,6 +68,13 @@ public static class HubHost
             try { maintenance = MaintenanceSetupLoader.LoadFile(hub.TopologyFile, estate!); }
             catch (TopologyException e) { problems.Add($"Hub:TopologyFile ({hub.TopologyFile}): {e.Message}"); }
         }
+        var inspections = InspectionPlan.Empty;
+        if (problems.Count == 0 && quality.InspectionsFile.Length > 0)
+        {
+            string path = ResolvePath(quality.InspectionsFile);
+            try { inspections = InspectionPlanLoader.LoadFile(path, estate!); }
+            catch (InspectionPlanException e) { problems.Add($"{QualityPolicy.Section}:InspectionsFile ({path}): {e.Message}"); }
+        }
         if (problems.Count > 0)
         {
             foreach (var p in problems) await Console.Error.WriteLineAsync($"facilityhub: {p}");
@@ -73,6 +84,8 @@ public static class HubHost
         builder.Services.AddSingleton(sla);
         builder.Services.AddSingleton(afterCare);
         builder.Services.AddSingleton(maintenance);
+        builder.Services.AddSingleton(quality);
+        builder.Services.AddSingleton(inspections);
         Compose(builder, hub, estate!, auth);
         if (certificate is not null) builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
         var app = builder.Build();
@@ -87,6 +100,7 @@ public static class HubHost
         app.MapGrpcService<DispatchProgressApi>();
         app.MapGrpcService<MaintenanceApi>();
         app.MapGrpcService<ReportApi>();
+        app.MapGrpcService<QualityApi>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         await app.RunAsync();
@@ -161,7 +175,7 @@ public static class HubHost
         problems.AddRange(results.Select(r => $"{section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
     }
 
-    /// <summary>A relative topology path is looked up in the working directory, then beside the hub's binaries.</summary>
+    /// <summary>A relative path (topology, inspections) is looked up in the working directory, then beside the hub's binaries.</summary>
     private static string ResolvePath(string path) =>
         Path.IsPathRooted(path) || File.Exists(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }
