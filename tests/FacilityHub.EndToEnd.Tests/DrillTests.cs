@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Xunit.Abstractions;
 using FacilityHub.Auth;
+using FacilityHub.Api.V1;
+using FacilityHub.Testing;
 using FacilityHub.FleetSimulator.Drills;
 using FacilityHub.FleetSimulator.Publishing;
 using FacilityHub.FleetSimulator.Topology;
@@ -140,6 +142,13 @@ public sealed class DrillTests(HubFixture hub, ITestOutputHelper output)
 
         Assert.True(card.Passed, log);
         Assert.DoesNotContain(hub.Dispatch!.Orders, o => o.Order.EquipmentId == "t-drill-dishwasher");
+        // The quality department sees the missed meal period as a kitchen-hygiene nonconformance waiting for its action.
+        var quality = new QualityService.QualityServiceClient(hub.As(HubRoles.Quality, "quinn"));
+        var finding = await Eventually.UntilAsync(async () =>
+                (await quality.ListNonconformancesAsync(new ListNonconformancesRequest { SiteId = "riverside", Category = "kitchen hygiene", PageSize = 500 }))
+                .Nonconformances.FirstOrDefault(n => n.Source.StartsWith("compliance t-drill-dishwasher/water_changes/", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10), "a nonconformance from the missed water changes");
+        Assert.Equal((NonconformanceState.Open, TestTopology.Building), (finding.State, finding.BuildingId));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class QualityTests(HubFixture hub)
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static RecordInspectionRequest KitchenRound(string failNote) => new()
+    internal static RecordInspectionRequest KitchenRound(string failNote) => new()
     {
         SiteId = "riverside", BuildingId = TestTopology.Building, ChecklistId = "canteen_kitchen", Level = InspectionLevel.Daily, Responsible = "Chef Zhao",
         Items =

@@ -2,6 +2,7 @@ using FacilityHub.Domain.Reports;
 using FacilityHub.Domain.Topology;
 using FacilityHub.Domain.WorkOrders;
 using FacilityHub.Grains.Alarms;
+using FacilityHub.Grains.Quality;
 using FacilityHub.Grains.Sites;
 using FacilityHub.Grains.WorkOrders;
 
@@ -10,8 +11,8 @@ namespace FacilityHub.Server.Reports;
 /// <summary>
 /// Gathers the monthly report's facts of a site from the grains: every work order of the site (with its steps,
 /// breaches and follow-up calls), and the month's alarm occurrences of the items' own rules with their first
-/// acknowledgement from each alarm's record. Inspections, nonconformances and complaints are not recorded by the
-/// hub yet, so none are passed and the report says so.
+/// acknowledgement from each alarm's record; the site's inspection rounds, nonconformances and complaints of the
+/// month from its quality grain (whose months are in the inspections file's time zone).
 /// </summary>
 public sealed class MonthlyReportCollector(IGrainFactory grains)
 {
@@ -24,12 +25,15 @@ public sealed class MonthlyReportCollector(IGrainFactory grains)
         var siteGrain = grains.GetGrain<ISiteGrain>(site.Id);
         var orders = await AllWorkOrdersAsync(siteGrain);
         var alarms = await MonthAlarmsAsync(siteGrain, month);
+        var quality = await grains.GetGrain<IQualityGrain>(site.Id).GetMonthlyQualityRecords(month.Year, month.Month);
 
         return new MonthlyReportInput(site.Id, site.Name, month, now,
             [.. orders.Select(ToFact)],
             alarms,
             [.. orders.SelectMany(o => (o.FollowUps ?? []).Select(f => new FollowUpFact(o.Draft.WorkOrderId, f.At, f.Satisfied)))],
-            [], [], []);
+            [.. quality.Rounds.Select(r => new InspectionRoundFact(r.Level.ToString().ToLowerInvariant(), r.Planned, r.Done))],
+            [.. quality.Nonconformances.Select(n => new NonconformanceFact(n.Category, n.Severity.ToString().ToLowerInvariant(), n.RaisedAt, n.VerifiedAt is not null))],
+            [.. quality.Complaints.Select(c => new ComplaintFact(c.ReceivedAt, c.AnsweredAt))]);
     }
 
     private static WorkOrderFact ToFact(WorkOrderView o) => new(
