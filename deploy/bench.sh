@@ -8,7 +8,7 @@
 #   bash deploy/bench.sh --smoke    tiny estate, two rates, seconds (the test suite runs this)
 #   bash deploy/bench.sh -- ARGS    extra arguments for the benchmark, e.g. -- --step-seconds 15 --start-rate 8000
 #
-# Env: FH_BENCH_NO_BUILD=1 (binaries already built), FH_BENCH_KEEP=1 (keep the data folder and logs),
+# Env: FH_BENCH_NO_BUILD=1 (binaries already built), FH_BENCH_CONFIGURATION (default Release), FH_BENCH_KEEP=1 (keep the data folder and logs),
 #      FH_DATA_DIR (data folder; default a new one under /tmp).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -24,11 +24,11 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-bin=bin/Release/net10.0
+bin=bin/${FH_BENCH_CONFIGURATION:-Release}/net10.0
 if [ "${FH_BENCH_NO_BUILD:-0}" != 1 ]; then
     bash deploy/infra.sh install
     echo "bench.sh: building (Release)..."
-    dotnet build FacilityHub.sln -c Release -v q -nologo | grep -E " error |rror\(s\)" || true
+    dotnet build FacilityHub.sln -c "${FH_BENCH_CONFIGURATION:-Release}" -v q -nologo | grep -E " error |rror\(s\)" || true
 fi
 for dll in src/FacilityHub.Server/$bin/FacilityHub.Server.dll simulators/FacilityHub.Bench/$bin/FacilityHub.Bench.dll \
     simulators/FacilityHub.RawForwarder/$bin/FacilityHub.RawForwarder.dll simulators/FacilityHub.FleetSimulator/$bin/FacilityHub.FleetSimulator.dll; do

@@ -99,7 +99,7 @@ internal sealed partial class BenchRun(BenchOptions o)
             }
             else
             {
-                Print(F($"CPU: the hub kept up at no rate tried (from {o.StartRate:0} msg/s)"));
+                Print(F($"CPU: no figure, the hub kept up at no rate tried (from {o.StartRate:0} msg/s)"));
             }
 
             await QuietAsync(counter, cancellationToken);
