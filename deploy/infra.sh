@@ -133,6 +133,12 @@ listener $MQTT_PORT $HOST
 $(mqtt_access)
 persistence true
 persistence_location $DATA_DIR/mosquitto/
+# QoS 1 messages to one subscriber not yet acknowledged (default 20): the hub acknowledges each after its grain has
+# judged it, and keeps up to 1000 under way; 20 would cap it at 20 per grain round trip.
+max_inflight_messages 1000
+# Messages held for a subscriber that is behind or briefly away (default 1000, then dropped): a hub restart at 20,000
+# msgs/s must not lose the seconds it was away.
+max_queued_messages 1000000
 # run as the invoking user (as root mosquitto would otherwise switch to user 'mosquitto',
 # which cannot write into DATA_DIR)
 user $(id -un)

@@ -45,6 +45,7 @@ var hubKeyFileOption = new Option<string?>("--hub-key-file")
 };
 
 var rootCommand = new RootCommand("FacilityHub fleet simulator: publishes realistic telemetry and events for every device in the topology over MQTT (QoS 1).");
+rootCommand.Subcommands.Add(FacilityHub.FleetSimulator.Sizing.TopologyCommand.Create(FindFile));
 foreach (var option in new Option[] { hostOption, portOption, topologyOption, intervalOption, seedOption, durationOption, injectOption, clearAfterOption, credentialsOption, scenarioOption, scoreOption, hubOption, hubKeyFileOption })
 {
     rootCommand.Options.Add(option);

@@ -9,8 +9,10 @@ namespace FacilityHub.Grains.Sites;
 [Alias("fh.ISiteGrain")]
 public interface ISiteGrain : IGrainWithStringKey
 {
-    [Alias("UpsertAlarm")] Task UpsertAlarm(AlarmView alarm);
-    [Alias("UpsertWorkOrder")] Task UpsertWorkOrder(WorkOrderView workOrder);
+    /// <summary>Takes the change in memory at once and completes when it is stored; changes arriving while the state
+    /// is being written are stored together by the next write (group commit), hence interleaving.</summary>
+    [Alias("UpsertAlarm"), AlwaysInterleave] Task UpsertAlarm(AlarmView alarm);
+    [Alias("UpsertWorkOrder"), AlwaysInterleave] Task UpsertWorkOrder(WorkOrderView workOrder);
     [Alias("ListAlarms"), ReadOnly] Task<Page<AlarmView>> ListAlarms(AlarmQuery query);
     [Alias("ListWorkOrders"), ReadOnly] Task<Page<WorkOrderView>> ListWorkOrders(WorkOrderQuery query);
 

@@ -24,6 +24,41 @@ public sealed class SiteGrain(
     private readonly LinkedList<AlarmChange> _changes = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // The whole site state is one stored value: during an alarm flood (a building's panels all going offline) writing it
+    // once per change made every change wait for all the writes before it. Changes are applied in memory at once; one
+    // write at a time stores all that came in meanwhile, and each caller returns once a write that holds its change is done.
+    private Task _writing = Task.CompletedTask;
+    private Task? _queued;
+    // Kept beside the state so an upsert costs O(1), not a scan of the alarm list and of the 50,000-entry activation log.
+    private Dictionary<string, int> _logged = null!; // alarm id -> entries in the activation log
+    private int _normalAlarms;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _logged = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var a in state.State.Activations) _logged[a.AlarmId] = _logged.GetValueOrDefault(a.AlarmId) + 1;
+        _normalAlarms = state.State.Alarms.Values.Count(a => a.State == AlarmLifecycleState.Normal);
+        return Task.CompletedTask;
+    }
+
+    private Task SaveAsync() => _queued ??= WriteQueuedAsync();
+
+    private async Task WriteQueuedAsync()
+    {
+        if (_writing.IsCompleted) await Task.Yield(); // let the caller's `_queued ??=` finish: later changes join this write
+        else await _writing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Current);
+        _queued = null;
+        _writing = state.WriteStateAsync();
+        await _writing;
+    }
+
+    private void Put(AlarmView alarm)
+    {
+        if (state.State.Alarms.TryGetValue(alarm.AlarmId, out var old) && old.State == AlarmLifecycleState.Normal) _normalAlarms--;
+        state.State.Alarms[alarm.AlarmId] = alarm;
+        if (alarm.State == AlarmLifecycleState.Normal) _normalAlarms++;
+    }
+
     public async Task UpsertAlarm(AlarmView alarm)
     {
         bool seen = state.State.Alarms.TryGetValue(alarm.AlarmId, out var known);
@@ -32,29 +67,29 @@ public sealed class SiteGrain(
         // (that is what chattering looks like).
         if (!seen && alarm.ConditionActive) RecordActivation(alarm, alarm.RaisedAt, newOccurrence: true);
         else if (seen && !known!.ConditionActive && alarm.ConditionActive) RecordActivation(alarm, time.GetUtcNow(), newOccurrence: false);
-        state.State.Alarms[alarm.AlarmId] = alarm;
+        Put(alarm);
         // An older occurrence of the same alarm is over: it shows as normal.
         if (AlarmKeys.TryParse(alarm.AlarmId, out string tag, out int occurrence) && occurrence > 1
             && state.State.Alarms.TryGetValue(AlarmKeys.Occurrence(tag, occurrence - 1), out var previous) && previous.State != AlarmLifecycleState.Normal)
         {
-            state.State.Alarms[previous.AlarmId] = previous with { State = AlarmLifecycleState.Normal, ConditionActive = false, ShelvedUntil = null };
+            Put(previous with { State = AlarmLifecycleState.Normal, ConditionActive = false, ShelvedUntil = null });
         }
         Trim();
         long sequence = ++state.State.AlarmSequence;
-        await state.WriteStateAsync();
-
+        // Numbered and announced in the order the changes were applied (callers interleave while the state is written).
         _changes.AddLast(new AlarmChange(sequence, alarm));
         if (_changes.Count > ChangesKept) _changes.RemoveFirst();
         var changed = _changed;
         _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         changed.SetResult();
+        await SaveAsync();
     }
 
     public async Task UpsertWorkOrder(WorkOrderView workOrder)
     {
         if (state.State.WorkOrders.TryGetValue(workOrder.Draft.WorkOrderId, out var known) && Same(known, workOrder)) return;
         state.State.WorkOrders[workOrder.Draft.WorkOrderId] = workOrder;
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     public Task<Page<AlarmView>> ListAlarms(AlarmQuery q)
@@ -125,11 +160,19 @@ public sealed class SiteGrain(
     {
         var log = state.State.Activations;
         var cutoff = time.GetUtcNow() - ActivationsKeptFor;
-        if (at < cutoff || (newOccurrence && log.Exists(a => a.AlarmId == alarm.AlarmId))) return;
+        if (at < cutoff || (newOccurrence && _logged.ContainsKey(alarm.AlarmId))) return;
         log.Add(new AlarmActivationEntry(alarm.AlarmId, alarm.Priority, at));
+        _logged[alarm.AlarmId] = _logged.GetValueOrDefault(alarm.AlarmId) + 1;
         state.State.ActivationsRecorded++;
-        log.RemoveAll(a => a.RaisedAt < cutoff);
-        if (log.Count > MaxActivationsKept) log.RemoveRange(0, log.Count - MaxActivationsKept);
+        // In arrival order, so what is too old or too many sits at the front.
+        int drop = 0;
+        while (drop < log.Count && (log[drop].RaisedAt < cutoff || log.Count - drop > MaxActivationsKept)) drop++;
+        if (drop == 0) return;
+        foreach (var gone in log.Take(drop))
+        {
+            if (--_logged[gone.AlarmId] == 0) _logged.Remove(gone.AlarmId);
+        }
+        log.RemoveRange(0, drop);
     }
 
     private static string TagOf(string alarmId) => AlarmKeys.TryParse(alarmId, out string tag, out _) ? tag : alarmId;
@@ -141,11 +184,11 @@ public sealed class SiteGrain(
 
     private void Trim()
     {
-        int normal = state.State.Alarms.Values.Count(a => a.State == AlarmLifecycleState.Normal);
-        if (normal <= NormalAlarmsKept) return;
-        foreach (var old in state.State.Alarms.Values.Where(a => a.State == AlarmLifecycleState.Normal).OrderBy(a => a.RaisedAt).Take(normal - NormalAlarmsKept).ToList())
+        if (_normalAlarms <= NormalAlarmsKept) return;
+        foreach (var old in state.State.Alarms.Values.Where(a => a.State == AlarmLifecycleState.Normal).OrderBy(a => a.RaisedAt).Take(_normalAlarms - NormalAlarmsKept).ToList())
         {
             state.State.Alarms.Remove(old.AlarmId);
+            _normalAlarms--;
         }
     }
 }

@@ -15,7 +15,11 @@ public sealed partial class MqttIngestionService(
     TelemetryPipeline pipeline,
     ILogger<MqttIngestionService> logger) : BackgroundService
 {
+    /// <summary>Messages whose grain call is still running (their PUBACK waits for it).</summary>
+    public const int MaxInFlight = 1000;
+
     private readonly MqttClientFactory _factory = new();
+    private readonly SemaphoreSlim _window = new(MaxInFlight, MaxInFlight);
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the first subscription is in place.</summary>
@@ -25,17 +29,24 @@ public sealed partial class MqttIngestionService(
     {
         var o = options.Value;
         using var client = _factory.CreateMqttClient();
+        // MQTTnet hands over one message at a time and waits for the handler: awaiting each grain call there caps
+        // ingestion at one message per grain round trip. The handler only parses and stores (synchronously, so messages
+        // of one device reach their grain in order) and starts the grain call; the PUBACK follows when that call is done,
+        // with at most MaxInFlight messages between the two.
         client.ApplicationMessageReceivedAsync += async e =>
         {
+            e.AutoAcknowledge = false;
+            await _window.WaitAsync(stoppingToken);
+            Task handled;
             try
             {
-                await pipeline.HandleAsync(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload);
+                handled = pipeline.HandleAsync(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload);
             }
             catch (Exception ex)
             {
-                // A grain or store failure for one message must not stop the subscription.
-                LogHandlingFailed(e.ApplicationMessage.Topic, ex.Message);
+                handled = Task.FromException(ex);
             }
+            _ = AcknowledgeWhenHandledAsync(e, handled);
         };
         var clientOptions = new MqttClientOptionsBuilder()
             .WithTcpServer(o.Host, o.Port)
@@ -92,6 +103,31 @@ public sealed partial class MqttIngestionService(
             }
         }
         if (client.IsConnected) await client.DisconnectAsync();
+    }
+
+    private async Task AcknowledgeWhenHandledAsync(MqttApplicationMessageReceivedEventArgs e, Task handled)
+    {
+        try
+        {
+            await handled;
+        }
+        catch (Exception ex)
+        {
+            // A grain or store failure for one message must not stop the subscription.
+            LogHandlingFailed(e.ApplicationMessage.Topic, ex.Message);
+        }
+        finally
+        {
+            _window.Release();
+        }
+        try
+        {
+            await e.AcknowledgeAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The connection went away meanwhile: the broker delivers the message again on the resumed session.
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MQTT: subscribed at {Host}:{Port} to {Filter} (QoS 1)")]

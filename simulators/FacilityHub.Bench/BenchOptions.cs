@@ -1,0 +1,23 @@
+namespace FacilityHub.Bench;
+
+/// <summary>Where the servers are and how hard to push; see <c>deploy/bench.sh</c>.</summary>
+internal sealed record BenchOptions
+{
+    public required string DataDir { get; init; }
+    public required int MqttPort { get; init; }
+    public required string InfluxUrl { get; init; }
+    public required string Redis { get; init; }
+    public required string TopologySmall { get; init; }
+    public string? TopologyLarge { get; init; }
+    public required string HubDll { get; init; }
+    public required string ForwarderDll { get; init; }
+    public double StartRate { get; init; } = 4000;
+    public double Factor { get; init; } = 1.3;
+    public double MaxRate { get; init; } = 200_000;
+    public TimeSpan Step { get; init; } = TimeSpan.FromSeconds(8);
+    public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(3);
+    public int Faults { get; init; } = 40;
+    public int Connections { get; init; } = 16;
+    public int Seed { get; init; } = 7;
+    public int ForwarderBatch { get; init; } = 5000;
+}

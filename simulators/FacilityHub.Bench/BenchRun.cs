@@ -1,0 +1,292 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using FacilityHub.DispatchSimulator;
+using FacilityHub.FleetSimulator.Generation;
+using FacilityHub.FleetSimulator.Topology;
+
+namespace FacilityHub.Bench;
+
+/// <summary>
+/// The benchmark's phases against servers already running (deploy/bench.sh starts them): the hub (small estate) and the
+/// raw forwarder side by side at increasing rates; fault → work order at half the hub's sustained rate; the hub's memory
+/// with the small and then the large estate. Every figure is one line starting "bench: ".
+/// </summary>
+internal sealed partial class BenchRun(BenchOptions o)
+{
+    private const string HubDatabase = "facilityhub";
+    private const string RawDatabase = "bench_raw";
+    private const string RawTopicRoot = "bench-raw";
+
+    private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
+    private readonly string _signingKey = "base64:" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private readonly Dictionary<string, int> _servers = [];
+
+    private static void Print(string line) => Console.WriteLine("bench: " + line);
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        Print(F($"machine: {Environment.ProcessorCount} cores, load average {ProcStats.LoadAverage()} at start"));
+        foreach (var name in new[] { "mosquitto", "influxd" })
+        {
+            _servers[name] = int.Parse(File.ReadAllText(Path.Combine(o.DataDir, "pids", name + ".pid")).Trim(), CultureInfo.InvariantCulture);
+        }
+
+        var topology = await FleetTopology.LoadAsync(o.TopologySmall, cancellationToken);
+        var firstMetrics = topology.Kinds.Values.Where(k => k.Metrics.Count > 0).Select(k => k.Metrics[0].Name).ToList();
+        if (firstMetrics.Distinct(StringComparer.Ordinal).Count() != firstMetrics.Count)
+        {
+            throw new InvalidOperationException("the kinds' first metrics must differ (they count the stored telemetry)");
+        }
+
+        var counter = new InfluxCounter(_http, o.InfluxUrl, firstMetrics);
+        await counter.CreateDatabaseAsync(RawDatabase, cancellationToken);
+        var generator = new FleetGenerator(topology, o.Seed);
+        var pumps = generator.Devices.Where(d => d.Device.Kind.Name == "water_pump").ToList();
+        var faultPumps = pumps.Take(Math.Min(o.Faults, pumps.Count / 2)).ToList();
+        var loadDevices = generator.Devices.Except(faultPumps).ToList();
+
+        await using var dispatch = await DispatchSimulatorServer.StartAsync(new DispatchSimulatorOptions { Port = 0, Output = TextWriter.Null }, cancellationToken);
+        await using var forwarder = ChildProcess.StartDotnet(o.ForwarderDll, Path.Combine(o.DataDir, "logs", "forwarder.log"), new Dictionary<string, string>(),
+            o.MqttPort.ToString(CultureInfo.InvariantCulture), o.InfluxUrl, RawDatabase, RawTopicRoot, o.ForwarderBatch.ToString(CultureInfo.InvariantCulture), "100");
+        await forwarder.WaitForLineAsync(l => l.StartsWith("forwarder: subscribed", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the raw forwarder");
+        _servers["forwarder"] = forwarder.Id;
+
+        var (hub, smallItems, _) = await StartHubAsync(o.TopologySmall, dispatch.Url, "hub-small", cancellationToken);
+        long smallRss;
+        await using (hub)
+        {
+            smallRss = await SettledRssAsync(hub.Id, cancellationToken);
+            await using var load = await LoadGenerator.ConnectAsync(o.MqttPort, o.Connections, "bench-load", cancellationToken);
+
+            // Raw and hub take turns at each rate, so both see the same machine at the same moment.
+            double rawBest = 0, hubBest = 0;
+            Dictionary<string, double>? hubCpu = null;
+            bool rawDone = false, hubDone = false;
+            for (var rate = o.StartRate; rate <= o.MaxRate && !(rawDone && hubDone); rate = NextRate(rate))
+            {
+                if (!rawDone)
+                {
+                    var (kept, _) = await StepAsync("raw", load, loadDevices, RawTopicRoot, RawDatabase, rate, counter, cancellationToken);
+                    if (kept) rawBest = rate;
+                    else rawDone = true;
+                }
+
+                if (!hubDone)
+                {
+                    var (kept, cpu) = await StepAsync("hub", load, loadDevices, "facility", HubDatabase, rate, counter, cancellationToken);
+                    if (kept)
+                    {
+                        hubBest = rate;
+                        hubCpu = cpu;
+                    }
+                    else
+                    {
+                        hubDone = true;
+                    }
+                }
+            }
+
+            Print(F($"RAW CEILING: {rawBest:0} msg/s (mosquitto -> influxd through the batching forwarder, batches of {o.ForwarderBatch}){(rawDone ? "" : F($"; still keeping up at --max-rate {o.MaxRate:0}"))}"));
+            Print(F($"SUSTAINED INGEST: {hubBest:0} msg/s = {(rawBest > 0 ? 100 * hubBest / rawBest : 0):0} % of the raw ceiling (target >= 60 %), rules on for every message"));
+            if (hubCpu is not null)
+            {
+                Print(F($"CPU at {hubBest:0} msg/s (hub step), % of one core: hub {hubCpu["hub"]:0}, mosquitto {hubCpu["mosquitto"]:0}, influxd {hubCpu["influxd"]:0}, load generator {hubCpu["generator"]:0}; machine {Environment.ProcessorCount * 100} %"));
+            }
+            else
+            {
+                Print(F($"CPU: no figure, the hub kept up at no rate tried (from {o.StartRate:0} msg/s)"));
+            }
+
+            await QuietAsync(counter, cancellationToken);
+            var half = Math.Max(hubBest, o.StartRate) / 2;
+            await FaultsAsync(load, loadDevices, faultPumps, dispatch, half, cancellationToken);
+        }
+
+        if (o.TopologyLarge is { } large)
+        {
+            var watch = Stopwatch.StartNew();
+            var (bigHub, largeItems, startedIn) = await StartHubAsync(large, dispatch.Url, "hub-large", cancellationToken);
+            await using (bigHub)
+            {
+                var largeRss = await SettledRssAsync(bigHub.Id, cancellationToken);
+                Print(F($"HUB START: {largeItems} items loaded and their grains active in {startedIn.TotalSeconds:0.0} s"));
+                var perGrain = largeItems > smallItems ? (largeRss - smallRss) / (double)(largeItems - smallItems) : double.NaN;
+                Print(F($"HUB RSS: {smallItems} grains active {smallRss / 1048576.0:0} MiB, {largeItems} grains active {largeRss / 1048576.0:0} MiB -> {perGrain:0} bytes per grain (target <= 4096)"));
+            }
+        }
+        else
+        {
+            Print(F($"HUB RSS: {smallItems} grains active {smallRss / 1048576.0:0} MiB (no large estate given)"));
+        }
+
+        Print(F($"machine: load average {ProcStats.LoadAverage()} at the end"));
+        return 0;
+    }
+
+    // Round figures (two significant digits) that still grow by at least the factor's share.
+    private double NextRate(double rate)
+    {
+        var next = rate * o.Factor;
+        var unit = Math.Pow(10, Math.Floor(Math.Log10(next)) - 1);
+        return Math.Max(Math.Ceiling(next / unit) * unit, rate + 1);
+    }
+
+    private async Task<(ChildProcess Hub, int Watched, TimeSpan StartedIn)> StartHubAsync(string topologyFile, Uri dispatchUrl, string name, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var hub = ChildProcess.StartDotnet(o.HubDll, Path.Combine(o.DataDir, "logs", name + ".log"), new Dictionary<string, string> { ["Auth__SigningKey"] = _signingKey },
+            $"--Hub:TopologyFile={topologyFile}",
+            F($"--Mqtt:Port={o.MqttPort}"),
+            "--Mqtt:ClientId=bench-hub",
+            $"--Influx:Url={o.InfluxUrl}",
+            $"--Influx:SpoolDirectory={Path.Combine(o.DataDir, "influx-spool")}",
+            $"--Redis:ConnectionString={o.Redis}",
+            $"--Dispatch:Url={dispatchUrl}",
+            F($"--Orleans:SiloPort={FreePort()}"),
+            F($"--Orleans:GatewayPort={FreePort()}"),
+            F($"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{FreePort()}"));
+        try
+        {
+            await hub.WaitForLineAsync(l => l.Contains("MQTT: subscribed", StringComparison.Ordinal), TimeSpan.FromMinutes(3), $"{name} subscribing");
+            var watching = await hub.WaitForLineAsync(l => WatchingLine().IsMatch(l), TimeSpan.FromMinutes(5), $"{name} activating its items");
+            var startedIn = clock.Elapsed;
+            _servers["hub"] = hub.Id;
+            return (hub, int.Parse(WatchingLine().Match(watching).Groups[1].Value, CultureInfo.InvariantCulture), startedIn);
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<(bool Kept, Dictionary<string, double> Cpu)> StepAsync(
+        string side, LoadGenerator load, IReadOnlyList<DeviceSimulator> devices, string topicRoot, string database, double rate, InfluxCounter counter, CancellationToken cancellationToken)
+    {
+        var before = CpuNow();
+        var step = await load.RunAsync(devices, topicRoot, rate, o.Step, cancellationToken);
+        var cpu = CpuNow().ToDictionary(kv => kv.Key, kv => 100 * (kv.Value - before[kv.Key]) / step.Elapsed.TotalSeconds);
+        var end = Stopwatch.StartNew();
+        long stored;
+        TimeSpan drained;
+        while (true)
+        {
+            stored = await counter.CountAsync(database, step.From, step.To, cancellationToken);
+            drained = end.Elapsed;
+            if (stored >= step.Sent || drained > o.Grace) break;
+            await Task.Delay(100, cancellationToken);
+        }
+
+        var kept = stored == step.Sent && step.Failed == 0 && step.AchievedRate >= 0.95 * rate && drained <= o.Grace;
+        Print(F($"step {side} {rate:0} msg/s: sent {step.Sent} ({step.AchievedRate:0}/s), broker refused {step.Failed}, stored {stored} within {drained.TotalSeconds:0.0} s of the last; cpu % hub {cpu["hub"]:0} mosquitto {cpu["mosquitto"]:0} influxd {cpu["influxd"]:0} forwarder {cpu["forwarder"]:0} generator {cpu["generator"]:0}; load {ProcStats.LoadAverage()} -> {(kept ? "kept up" : "fell behind")}"));
+        if (!kept) await QuietAsync(counter, cancellationToken);
+        return (kept, cpu);
+    }
+
+    private Dictionary<string, double> CpuNow()
+    {
+        var cpu = _servers.ToDictionary(kv => kv.Key, kv => ProcStats.CpuSeconds(kv.Value));
+        cpu["generator"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        return cpu;
+    }
+
+    /// <summary>Waits (at most a minute) until a backlog left by a step that fell behind has drained: no new points for 2 s.</summary>
+    private async Task QuietAsync(InfluxCounter counter, CancellationToken cancellationToken)
+    {
+        var since = DateTimeOffset.UtcNow.AddMinutes(-30);
+        long last = -1;
+        var still = Stopwatch.StartNew();
+        var limit = Stopwatch.StartNew();
+        while (still.Elapsed < TimeSpan.FromSeconds(2) && limit.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            var now = await counter.CountAsync(HubDatabase, since, DateTimeOffset.UtcNow.AddMinutes(10), cancellationToken)
+                + await counter.CountAsync(RawDatabase, since, DateTimeOffset.UtcNow.AddMinutes(10), cancellationToken);
+            if (now != last) still.Restart();
+            last = now;
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    private async Task FaultsAsync(LoadGenerator load, IReadOnlyList<DeviceSimulator> devices, IReadOnlyList<DeviceSimulator> pumps, DispatchSimulatorServer dispatch, double rate, CancellationToken cancellationToken)
+    {
+        if (pumps.Count == 0)
+        {
+            Print("FAULT TO WORK ORDER: the estate has no pumps to burst");
+            return;
+        }
+
+        var gap = TimeSpan.FromMilliseconds(250);
+        using var background = new CancellationTokenSource();
+        var loadTask = load.RunAsync(devices, "facility", rate, (gap * (pumps.Count + 2)) + TimeSpan.FromSeconds(2), cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        var sentAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var pump in pumps)
+        {
+            await Task.Delay(gap, cancellationToken);
+            var normal = (TelemetryMessage)pump.Next(DateTimeOffset.UtcNow)[0];
+            var burst = normal with
+            {
+                Values = [.. normal.Values.Select(v => v.Key switch
+                {
+                    "outlet_pressure_bar" => new KeyValuePair<string, double>(v.Key, 0.2),
+                    "running" => new KeyValuePair<string, double>(v.Key, 1),
+                    _ => v,
+                })],
+            };
+            sentAt[pump.Device.EquipmentId] = DateTimeOffset.UtcNow;
+            await load.PublishNowAsync(burst, cancellationToken);
+        }
+
+        var step = await loadTask;
+        var deadline = Stopwatch.StartNew();
+        Dictionary<string, DateTimeOffset> received;
+        do
+        {
+            received = dispatch.Orders.Where(r => sentAt.ContainsKey(r.Order.EquipmentId))
+                .GroupBy(r => r.Order.EquipmentId).ToDictionary(g => g.Key, g => g.Min(r => r.ReceivedAt.ToDateTimeOffset()), StringComparer.Ordinal);
+            if (received.Count == sentAt.Count) break;
+            await Task.Delay(100, cancellationToken);
+        }
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30));
+
+        var latencies = received.Select(r => (r.Value - sentAt[r.Key]).TotalMilliseconds).Order().ToList();
+        Print(F($"FAULT TO WORK ORDER at {step.AchievedRate:0} msg/s (half the sustained rate): n={latencies.Count} of {sentAt.Count} burst pipes, p50 {Percentiles.Of(latencies, 0.5):0.0} ms, p99 {Percentiles.Of(latencies, 0.99):0.0} ms, max {(latencies.Count > 0 ? latencies[^1] : double.NaN):0.0} ms (target p99 <= 20 ms); load {ProcStats.LoadAverage()}"));
+    }
+
+    /// <summary>RSS once it has settled (the hub allocates while it activates grains): within 2 % for 3 s, at most 60 s.</summary>
+    private static async Task<long> SettledRssAsync(int pid, CancellationToken cancellationToken)
+    {
+        var samples = new List<long>();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            samples.Add(ProcStats.RssBytes(pid));
+            if (samples.Count >= 7)
+            {
+                var recent = samples[^7..];
+                if (recent.Max() - recent.Min() <= recent.Max() * 0.02) break;
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+
+        return samples[^1];
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    [GeneratedRegex(@"Watching (\d+) items")]
+    private static partial Regex WatchingLine();
+}

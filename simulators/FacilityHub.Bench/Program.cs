@@ -1,0 +1,67 @@
+using System.CommandLine;
+using FacilityHub.Bench;
+
+// The end-to-end benchmark; deploy/bench.sh starts the servers and runs this. Exit codes: 0 done, 1 a phase failed, 2 bad arguments.
+Option<T> Opt<T>(string name, string description, T? fallback = default, bool required = false) =>
+    required ? new Option<T>(name) { Description = description, Required = true } : new Option<T>(name) { Description = description, DefaultValueFactory = _ => fallback! };
+
+var data = Opt<string>("--data", "The run's data folder (infra.sh's: pids/, logs/)", required: true);
+var mqttPort = Opt<int>("--mqtt-port", "mosquitto's port", required: true);
+var influx = Opt<string>("--influx-url", "influxd's URL", required: true);
+var redis = Opt<string>("--redis", "Redis host:port", required: true);
+var small = Opt<string>("--topology", "The estate for the rate and latency phases (and the first memory figure)", required: true);
+var large = Opt<string?>("--topology-large", "A larger estate for the second memory figure");
+var hubDll = Opt<string>("--hub-dll", "FacilityHub.Server.dll", required: true);
+var forwarderDll = Opt<string>("--forwarder-dll", "FacilityHub.RawForwarder.dll", required: true);
+var startRate = Opt("--start-rate", "First rate tried (messages/s)", 4000.0);
+var factor = Opt("--factor", "Each next rate is this many times the last", 1.3);
+var maxRate = Opt("--max-rate", "Highest rate tried", 200_000.0);
+var step = Opt("--step-seconds", "How long each rate is held", 8.0);
+var grace = Opt("--grace-seconds", "How long after a step every message must be in InfluxDB", 3.0);
+var faults = Opt("--faults", "Burst pipes injected for the fault -> work order figure (at most half the estate's pumps)", 40);
+var connections = Opt("--connections", "MQTT connections of the load generator", 16);
+
+var root = new RootCommand("FacilityHub end-to-end benchmark (run through deploy/bench.sh)");
+foreach (var option in new Option[] { data, mqttPort, influx, redis, small, large, hubDll, forwarderDll, startRate, factor, maxRate, step, grace, faults, connections })
+{
+    root.Options.Add(option);
+}
+
+root.SetAction(async (parse, cancellationToken) =>
+{
+    var options = new BenchOptions
+    {
+        DataDir = parse.GetValue(data)!,
+        MqttPort = parse.GetValue(mqttPort),
+        InfluxUrl = parse.GetValue(influx)!.TrimEnd('/'),
+        Redis = parse.GetValue(redis)!,
+        TopologySmall = Path.GetFullPath(parse.GetValue(small)!),
+        TopologyLarge = parse.GetValue(large) is { } l ? Path.GetFullPath(l) : null,
+        HubDll = parse.GetValue(hubDll)!,
+        ForwarderDll = parse.GetValue(forwarderDll)!,
+        StartRate = parse.GetValue(startRate),
+        Factor = parse.GetValue(factor),
+        MaxRate = parse.GetValue(maxRate),
+        Step = TimeSpan.FromSeconds(parse.GetValue(step)),
+        Grace = TimeSpan.FromSeconds(parse.GetValue(grace)),
+        Faults = parse.GetValue(faults),
+        Connections = parse.GetValue(connections),
+    };
+    if (options.StartRate <= 0 || options.Factor <= 1 || options.Step <= TimeSpan.Zero || options.Connections < 1)
+    {
+        Console.Error.WriteLine("bench: --start-rate > 0, --factor > 1, --step-seconds > 0 and --connections >= 1, please");
+        return 2;
+    }
+
+    try
+    {
+        return await new BenchRun(options).RunAsync(cancellationToken);
+    }
+    catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or IOException or HttpRequestException)
+    {
+        Console.Error.WriteLine($"bench: failed: {ex.Message} (logs in {options.DataDir}/logs)");
+        return 1;
+    }
+});
+
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(20) });

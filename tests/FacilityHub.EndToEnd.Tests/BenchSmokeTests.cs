@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace FacilityHub.EndToEnd.Tests;
+
+/// <summary>The benchmark (deploy/bench.sh) in its tiny form: its own servers on free ports, a 45-item and a 405-item
+/// estate, two rates, two burst pipes. Not a speed test: it shows that every figure is still printed and makes sense.</summary>
+public sealed class BenchSmokeTests
+{
+    private static double Number(Match m, int group) => double.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+
+    private static Match Line(string output, string pattern)
+    {
+        var match = Regex.Match(output, pattern, RegexOptions.Multiline);
+        Assert.True(match.Success, $"no line matching {pattern} in:\n{output}");
+        return match;
+    }
+
+    [Fact]
+    public async Task Smoke_run_of_the_benchmark_prints_every_figure_with_plausible_values()
+    {
+        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var root = bin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FacilityHub.sln"))) root = root.Parent;
+        Assert.NotNull(root);
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root.FullName };
+        info.ArgumentList.Add("deploy/bench.sh");
+        info.ArgumentList.Add("--smoke");
+        info.Environment["FH_BENCH_NO_BUILD"] = "1";
+        info.Environment["FH_BENCH_CONFIGURATION"] = bin.Parent!.Name;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8)))
+        {
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // SIGTERM: bench.sh stops its servers and removes its data folder.
+                Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
+                await process.WaitForExitAsync();
+                Assert.Fail($"the smoke run did not finish in 8 minutes:\n{await stdout}\n{await stderr}");
+            }
+        }
+
+        var output = await stdout + await stderr;
+        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}:\n{output}");
+
+        Assert.Matches(@"(?m)^bench: step raw \d+ msg/s: .* -> (kept up|fell behind)$", output);
+        Assert.Matches(@"(?m)^bench: step hub \d+ msg/s: .* -> (kept up|fell behind)$", output);
+        var raw = Number(Line(output, @"^bench: RAW CEILING: (\d+) msg/s"), 1);
+        var sustained = Line(output, @"^bench: SUSTAINED INGEST: (\d+) msg/s = (\d+) % of the raw ceiling");
+        // 100 msg/s for 2 s, with 20 s to store them: both keep up however loaded the machine is.
+        Assert.InRange(raw, 100, 150);
+        Assert.InRange(Number(sustained, 1), 100, 150);
+        Assert.InRange(Number(sustained, 2), 1, 150);
+
+        var cpu = Line(output, @"^bench: CPU at (\d+) msg/s \(hub step\), % of one core: hub (\d+), mosquitto (\d+), influxd (\d+), load generator (\d+)");
+        Assert.True(Number(cpu, 2) > 0, "the hub used no CPU while it stored messages?");
+        for (var g = 2; g <= 5; g++) Assert.InRange(Number(cpu, g), 0, 100 * Environment.ProcessorCount + 50);
+
+        var fault = Line(output, @"^bench: FAULT TO WORK ORDER at (\d+) msg/s .*: n=(\d+) of (\d+) burst pipes, p50 ([\d.]+) ms, p99 ([\d.]+) ms, max ([\d.]+) ms");
+        Assert.Equal(2, Number(fault, 3));
+        Assert.Equal(Number(fault, 3), Number(fault, 2));
+        Assert.True(Number(fault, 4) > 0 && Number(fault, 4) <= Number(fault, 5) && Number(fault, 5) <= Number(fault, 6), fault.Value);
+
+        var start = Line(output, @"^bench: HUB START: (\d+) items loaded and their grains active in ([\d.]+) s");
+        Assert.Equal(405, Number(start, 1));
+        var rss = Line(output, @"^bench: HUB RSS: (\d+) grains active (\d+) MiB, (\d+) grains active (\d+) MiB -> (-?\d+) bytes per grain");
+        Assert.Equal(45, Number(rss, 1));
+        Assert.Equal(405, Number(rss, 3));
+        Assert.InRange(Number(rss, 2), 20, 4096);
+        Assert.InRange(Number(rss, 4), 20, 4096);
+        Assert.Matches(@"(?m)^bench: machine: \d+ cores, load average [\d.]+ [\d.]+ [\d.]+ at start$", output);
+        Assert.Matches(@"(?m)^bench: machine: load average [\d.]+ [\d.]+ [\d.]+ at the end$", output);
+    }
+}
