@@ -17,6 +17,16 @@ public sealed partial class MonthlyReportPageTests
         return html;
     }
 
+    [Theory]
+    [InlineData(28.8049, "28.8")]
+    [InlineData(1.445, "1.45")]
+    [InlineData(0, "0")]
+    [InlineData(0.0034, "0.0034")] // an order accepted 0.2 s after it was raised: not shown as "0 min"
+    [InlineData(0.012345, "0.012")]
+    [InlineData(-0.5, "-0.5")]
+    public void Figures_keep_two_decimals_and_small_ones_two_significant_digits(double value, string shown) =>
+        Assert.Equal(shown, MonthlyReportPage.Number(value));
+
     [Fact]
     public void The_page_needs_nothing_from_outside_no_script_no_stylesheet_no_image_no_font()
     {

@@ -66,5 +66,5 @@ public static class MonthlyReportView
     private static string Section(string title, TextTable table) =>
         table.RowCount == 0 ? $"\n{title}: none\n" : $"\n{title}:\n{table.Render()}";
 
-    private static string Decimal(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Decimal(double value) => FacilityHub.Domain.Reports.MonthlyReportPage.Number(value);
 }

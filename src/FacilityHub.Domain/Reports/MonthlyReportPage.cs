@@ -324,7 +324,11 @@ public static class MonthlyReportPage
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static string Number(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>A figure for people: two decimals from 1 up, two significant digits below (an order accepted in
+    /// 0.3 s is 0.005 min, not "0").</summary>
+    public static string Number(double v) =>
+        Math.Abs(v) >= 1 || v == 0 ? v.ToString("0.##", CultureInfo.InvariantCulture)
+        : Math.Round(v, 1 - (int)Math.Floor(Math.Log10(Math.Abs(v))), MidpointRounding.AwayFromZero).ToString("0.##########", CultureInfo.InvariantCulture);
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
 
