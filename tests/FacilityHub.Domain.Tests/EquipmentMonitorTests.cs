@@ -91,6 +91,34 @@ public sealed class EquipmentMonitorTests
     }
 
     [Fact]
+    public void A_rate_is_timed_by_when_readings_were_measured_not_by_when_they_arrived()
+    {
+        // Readings measured a second apart, falling 0.2 bar/s (a slow drift), that reach the hub 10 ms apart after a
+        // broker backlog: timed by arrival that would be 20 bar/s.
+        var monitor = MonitorFor("rs-b1-pump-1");
+        var arrival = T0.AddSeconds(5);
+        var changes = new List<ConditionChange>();
+        for (int s = 0; s <= 4; s++) changes.AddRange(Of(monitor.Observe(Pump(s, 4.5 - 0.2 * s), arrival.AddMilliseconds(10 * s)), "pressure_falling_fast"));
+
+        Assert.DoesNotContain(changes, c => c.Active);
+    }
+
+    [Fact]
+    public void A_reading_that_arrives_after_a_newer_one_is_history_and_moves_no_condition()
+    {
+        // Healthy pressure at 10:00:02; the reading of 10:00:01 (from before a glitch, 0.5 bar) arrives after it.
+        var monitor = MonitorFor("rs-b1-pump-1");
+        Observe(monitor, Pump(0, 4.5));
+        Observe(monitor, Pump(2, 4.4));
+
+        var late = monitor.Observe(Pump(1, 0.5), T0.AddSeconds(3));
+
+        Assert.Empty(late);
+        // The present still judges: a newer collapse raises the burst pipe at once.
+        Assert.Contains(Of(Observe(monitor, Pump(4, 0.5)), "pressure_collapse"), c => c.Active);
+    }
+
+    [Fact]
     public void Dry_run_raises_a_high_alarm_after_30_seconds_of_no_flow_on_a_running_pump_found_by_the_clock()
     {
         var monitor = MonitorFor("rs-b1-pump-1");

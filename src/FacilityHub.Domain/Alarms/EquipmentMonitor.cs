@@ -17,6 +17,7 @@ public sealed class EquipmentMonitor
 {
     private readonly EquipmentKind _kind;
     private readonly Dictionary<string, double> _latest = new(StringComparer.Ordinal);
+    private DateTimeOffset? _newestReading;
     private readonly RuleState[] _rules;
     private DateTimeOffset _lastSeen;
 
@@ -52,8 +53,16 @@ public sealed class EquipmentMonitor
 
     public IReadOnlyList<ConditionChange> Observe(TelemetryReading reading, DateTimeOffset now)
     {
-        foreach (var v in reading.Values) _latest[v.Metric] = v.Value;
         var changes = new List<ConditionChange>();
+        // A reading measured before one already judged arrived late: it is history (stored with its own time), not the
+        // present, so it proves the device talks but moves no condition and makes no rate out of arrival order.
+        if (_newestReading is { } newest && reading.Timestamp < newest)
+        {
+            Seen(now, changes);
+            return changes;
+        }
+        _newestReading = reading.Timestamp;
+        foreach (var v in reading.Values) _latest[v.Metric] = v.Value;
         Seen(now, changes);
         foreach (var s in _rules)
         {
@@ -67,11 +76,13 @@ public sealed class EquipmentMonitor
                     Set(s, beyond, now, DescribeThreshold(rule, value, beyond));
                     break;
                 case RuleKind.RateOfChange when reading.Values.FirstOrDefault(v => v.Metric == rule.Metric) is { } sample:
-                    s.Samples.Enqueue((now, sample.Value));
-                    while (s.Samples.Count > 1 && now - s.Samples.Peek().At > rule.Window) s.Samples.Dequeue();
+                    // A rate between measurements is timed by when they were measured: arrival jitter (a broker or hub
+                    // catching up) would turn noise into a steep slope.
+                    s.Samples.Enqueue((reading.Timestamp, sample.Value));
+                    while (s.Samples.Count > 1 && reading.Timestamp - s.Samples.Peek().At > rule.Window) s.Samples.Dequeue();
                     if (!GateOpen(rule)) break;
                     var (since, from) = s.Samples.Peek();
-                    double seconds = (now - since).TotalSeconds;
+                    double seconds = (reading.Timestamp - since).TotalSeconds;
                     if (seconds <= 0) break;
                     double rate = (sample.Value - from) / seconds;
                     bool fast = rule.FallingPerSecond is { } fall ? rate < -fall : rate > rule.RisingPerSecond!.Value;
