@@ -50,4 +50,31 @@ public static class AppointmentBook
         }
         return null;
     }
+
+    /// <summary>The visit of <paramref name="duration"/> at the earliest free slot among <paramref name="teams"/>, each from
+    /// its own <paramref name="earliest"/> (the first team listed wins a tie); null when none has room within <see cref="Horizon"/>.</summary>
+    public static Appointment? Earliest(IEnumerable<MaintenanceTeam> teams, IReadOnlyCollection<Appointment> bookings, string orderId,
+        Func<MaintenanceTeam, DateTimeOffset> earliest, TimeSpan duration, TimeSpan slack)
+    {
+        Appointment? best = null;
+        foreach (var team in teams)
+        {
+            if (FirstFree(team, bookings, orderId, earliest(team), duration, slack) is { } start && (best is null || start < best.Start))
+            {
+                best = new Appointment(orderId, team.Id, start, start + duration);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The re-booked visit after nobody was home (DOMAIN.md: a note is left and the visit re-booked): the same
+    /// team's first free slot from the next local day on, since the resident was out today.</summary>
+    public static Appointment? AfterNoAccess(MaintenanceTeam team, IReadOnlyCollection<Appointment> bookings, string orderId,
+        TimeSpan duration, DateTimeOffset now, TimeSpan slack)
+    {
+        var tomorrow = team.At(team.LocalDate(now).AddDays(1), TimeOnly.MinValue);
+        return FirstFree(team, bookings, orderId, tomorrow, duration, slack) is { } start
+            ? new Appointment(orderId, team.Id, start, start + duration)
+            : null;
+    }
 }
