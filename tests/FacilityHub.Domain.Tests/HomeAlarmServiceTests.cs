@@ -144,11 +144,22 @@ public sealed class HomeAlarmServiceTests
         var visitAt10 = Planned("a1/repair/1", "alarms", Monday.AddHours(3), 60);
         var tuesdayFirst = Planned("other", "alarms", Monday.AddDays(1).AddHours(2), 60);
 
-        var rebooked = AppointmentBook.AfterNoAccess(team, [visitAt10, tuesdayFirst], visitAt10.OrderId, visitAt10.Duration, Monday.AddHours(3).AddMinutes(15), Slack)!;
+        var rebooked = AppointmentBook.AfterNoAccess(team, [visitAt10, tuesdayFirst], visitAt10, Monday.AddHours(3).AddMinutes(15), Slack)!;
 
         // Tuesday 09:00-10:00 is taken, plus slack: 10:30. Its own earlier visit does not count against it.
         Assert.Equal(Monday.AddDays(1).AddHours(3).AddMinutes(30), rebooked.Start);
         Assert.Equal(TimeSpan.FromHours(1), rebooked.Duration);
+    }
+
+    [Fact]
+    public void Nobody_home_recorded_ahead_of_the_visit_re_books_after_the_visits_day_never_before_it()
+    {
+        var team = Setup(capacity: 1).Team("alarms")!;
+        var thursday = Planned("a1/repair/1", "alarms", Monday.AddDays(3).AddHours(3), 60);
+
+        var rebooked = AppointmentBook.AfterNoAccess(team, [thursday], thursday, Monday, Slack)!;
+
+        Assert.Equal(Monday.AddDays(4).AddHours(2), rebooked.Start);
     }
 
     [Theory]

@@ -67,14 +67,14 @@ public static class AppointmentBook
         return best;
     }
 
-    /// <summary>The re-booked visit after nobody was home (DOMAIN.md: a note is left and the visit re-booked): the same
-    /// team's first free slot from the next local day on, since the resident was out today.</summary>
-    public static Appointment? AfterNoAccess(MaintenanceTeam team, IReadOnlyCollection<Appointment> bookings, string orderId,
-        TimeSpan duration, DateTimeOffset now, TimeSpan slack)
+    /// <summary>The re-booked visit after nobody was home for <paramref name="missed"/> (DOMAIN.md: a note is left and the
+    /// visit re-booked): the same team's first free slot from the local day after the visit (or after now, when recorded
+    /// later), since the resident was out that day. The missed visit itself does not count against it.</summary>
+    public static Appointment? AfterNoAccess(MaintenanceTeam team, IReadOnlyCollection<Appointment> bookings, Appointment missed, DateTimeOffset now, TimeSpan slack)
     {
-        var tomorrow = team.At(team.LocalDate(now).AddDays(1), TimeOnly.MinValue);
-        return FirstFree(team, bookings, orderId, tomorrow, duration, slack) is { } start
-            ? new Appointment(orderId, team.Id, start, start + duration)
+        var nextDay = team.At(team.LocalDate(now > missed.Start ? now : missed.Start).AddDays(1), TimeOnly.MinValue);
+        return FirstFree(team, bookings, missed.OrderId, nextDay, missed.Duration, slack) is { } start
+            ? new Appointment(missed.OrderId, team.Id, start, start + missed.Duration)
             : null;
     }
 }

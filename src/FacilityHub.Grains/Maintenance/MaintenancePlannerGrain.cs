@@ -139,7 +139,7 @@ public sealed partial class MaintenancePlannerGrain(
         if (order.Status != EngineeringOrderStatus.Scheduled) throw Refused(order, "nobody home is recorded for a scheduled visit, before the work starts");
         var now = time.GetUtcNow();
         var team = setup.Team(order.TeamId) ?? throw new WorkOrderActionRefusedException($"order {orderId}: team {order.TeamId} is no longer configured");
-        var visit = AppointmentBook.AfterNoAccess(team, Bookings(now), order.OrderId, order.VisitEnd - order.VisitStart, now, sla.AppointmentSlack)
+        var visit = AppointmentBook.AfterNoAccess(team, Bookings(now), new Appointment(order.OrderId, team.Id, order.VisitStart, order.VisitEnd), now, sla.AppointmentSlack)
             ?? throw new WorkOrderActionRefusedException($"order {orderId}: team {team.Id} has no free slot within {AppointmentBook.Horizon.TotalDays:0} days to re-book the visit");
         var was = order.VisitStart;
         order.VisitStart = visit.Start;
