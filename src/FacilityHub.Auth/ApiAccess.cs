@@ -54,7 +54,7 @@ public static class ApiAccess
         // administrator for the system. It holds ids and figures only, no residents' data.
         ["/facilityhub.v1.ReportService/GetMonthlyReport"] = [Quality, Operator, Admin],
         // Preventive maintenance: engineers plan and do the work; the control room, quality and the administrator see it.
-        // Customer service has no part in internal engineering orders.
+        // Customer service has no part in planning the engineering week.
         ["/facilityhub.v1.MaintenanceService/ListTeamWeek"] = [Operator, Engineer, Quality, Admin],
         // Customer service may follow one order (a resident's home alarm service it booked, to tell them when the visit is).
         ["/facilityhub.v1.MaintenanceService/GetMaintenanceOrder"] = [Operator, Engineer, CustomerService, Quality, Admin],

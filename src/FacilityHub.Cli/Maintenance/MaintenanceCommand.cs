@@ -38,7 +38,7 @@ internal static class MaintenanceCommand
     private static Command Order(CliContext context)
     {
         var id = OrderId();
-        var command = new Command("order", "One preventive maintenance order with its record.") { id };
+        var command = new Command("order", "One engineering order (planned, or a requested home alarm service) with its record.") { id };
         command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
         {
             var order = await new MaintenanceService.MaintenanceServiceClient(channel).GetMaintenanceOrderAsync(new GetMaintenanceOrderRequest
