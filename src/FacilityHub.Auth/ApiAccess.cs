@@ -54,12 +54,18 @@ public static class ApiAccess
         // administrator for the system. It holds ids and figures only, no residents' data.
         ["/facilityhub.v1.ReportService/GetMonthlyReport"] = [Quality, Operator, Admin],
         // Preventive maintenance: engineers plan and do the work; the control room, quality and the administrator see it.
-        // Customer service has no part in internal engineering orders.
+        // Customer service has no part in planning the engineering week.
         ["/facilityhub.v1.MaintenanceService/ListTeamWeek"] = [Operator, Engineer, Quality, Admin],
-        ["/facilityhub.v1.MaintenanceService/GetMaintenanceOrder"] = [Operator, Engineer, Quality, Admin],
+        // Customer service may follow one order (a resident's home alarm service it booked, to tell them when the visit is).
+        ["/facilityhub.v1.MaintenanceService/GetMaintenanceOrder"] = [Operator, Engineer, CustomerService, Quality, Admin],
         ["/facilityhub.v1.MaintenanceService/RescheduleWorkOrder"] = [Engineer],
         ["/facilityhub.v1.MaintenanceService/StartMaintenanceWork"] = [Engineer],
         ["/facilityhub.v1.MaintenanceService/CompleteMaintenanceWork"] = [Engineer],
+        // Home alarm services: customer service records residents' requests, the control room books what it finds (a
+        // point that keeps failing, an alarm that needs a visit). Engineers do the work, they do not take requests;
+        // quality and the administrator only see the orders. The engineer at the door records that nobody was home.
+        ["/facilityhub.v1.MaintenanceService/RequestHomeAlarmService"] = [CustomerService, Operator],
+        ["/facilityhub.v1.MaintenanceService/RecordNoAccess"] = [Engineer],
         // Inspections: quality runs them, team leaders and department managers (engineers) too; everyone sees them.
         ["/facilityhub.v1.QualityService/ListDueRounds"] = Readers,
         ["/facilityhub.v1.QualityService/RecordInspection"] = [Quality, Engineer],

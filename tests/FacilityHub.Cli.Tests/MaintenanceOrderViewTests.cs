@@ -66,4 +66,35 @@ public sealed class MaintenanceOrderViewTests
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("--at: '2026-12-08T10:00' is not a time with an offset", run.Error);
     }
+
+    [Fact]
+    public void A_requested_home_alarm_service_shows_who_asked_what_and_how_often_nobody_was_home_instead_of_a_plan()
+    {
+        var order = Order("rs-b1-alarm-0301/repair/3", new DateTimeOffset(2026, 12, 8, 2, 0, 0, TimeSpan.Zero));
+        order.Title = "Home alarm repair";
+        order.PlanId = "";
+        order.ServiceKind = HomeAlarmServiceKind.Repair;
+        order.Description = "keypad does not respond";
+        order.RequestedBy = "carol";
+        order.CreatedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 12, 7, 1, 0, 0, TimeSpan.Zero));
+        order.DueAt = order.CreatedAt;
+        order.Reschedules = 1;
+        order.NoAccessVisits = 1;
+
+        string text = MaintenanceOrderView.RenderOne(order);
+
+        Assert.Contains("by carol 2026-12-07 01:00:00Z", text);
+        Assert.Contains("keypad does not respond", text);
+        Assert.Contains("(moved 1x), nobody home 1x", text);
+        Assert.DoesNotContain("Plan", text);
+    }
+
+    [Fact]
+    public async Task A_service_kind_other_than_commission_relocate_or_repair_is_refused_before_calling_the_hub()
+    {
+        var run = await CliRun.RunAsync("maintenance", "request-service", "rs-b1-alarm-0301", "--kind", "install", "--description", "x");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--kind: 'install' is not commission, relocate or repair", run.Error);
+    }
 }

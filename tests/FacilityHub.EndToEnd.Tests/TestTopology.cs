@@ -68,9 +68,16 @@ public static class TestTopology
           { "id": "t-pump-maint-cli", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-report-a", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-report-b", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
-          { "id": "t-pump-pm", "kind": "water_pump", "rules": { "offline": { "enabled": false } } }
+          { "id": "t-pump-pm", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-alarm-svc", "kind": "home_alarm", "location": "Room T01", "resident": { "name": "Svc Testresident", "phone": "+86 138 0000 9901" }, "rules": { "offline": { "enabled": false } } },
+          { "id": "t-alarm-svc-op", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-alarm-svc-away", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } }
         ]
         """;
+
+    /// <summary>The shipped home alarm team (skill alarm_systems, one crew, Mon-Sat 09:00-18:00 Asia/Shanghai) that
+    /// takes the home alarm services requested in the tests.</summary>
+    public const string AlarmTeam = "alarms";
 
     /// <summary>The test team: one crew, every day 00:00-23:59 UTC, so that a visit can be booked whenever the tests run.</summary>
     public const string PmTeam = "t-team";

@@ -6,13 +6,15 @@ using Google.Protobuf.WellKnownTypes;
 namespace FacilityHub.Cli.Maintenance;
 
 /// <summary>fhub maintenance start|end|list: equipment under maintenance, whose own alarms are suppressed by design
-/// for the window and come back by themselves at its end.</summary>
+/// for the window and come back by themselves at its end; week|order|reschedule|start-work|complete: engineering orders;
+/// request-service|no-access: home alarm services booked as engineering orders.</summary>
 internal static class MaintenanceCommand
 {
     public static Command Create(CliContext context) =>
         new("maintenance", "Equipment under maintenance (its alarms suppressed for the window) and preventive maintenance orders.")
         {
             Start(context), End(context), List(context), Week(context), Order(context), Reschedule(context), StartWork(context), Complete(context),
+            RequestService(context), NoAccess(context),
         };
 
     private static Command Week(CliContext context)
@@ -36,7 +38,7 @@ internal static class MaintenanceCommand
     private static Command Order(CliContext context)
     {
         var id = OrderId();
-        var command = new Command("order", "One preventive maintenance order with its record.") { id };
+        var command = new Command("order", "One engineering order (planned, or a requested home alarm service) with its record.") { id };
         command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
         {
             var order = await new MaintenanceService.MaintenanceServiceClient(channel).GetMaintenanceOrderAsync(new GetMaintenanceOrderRequest
@@ -52,20 +54,8 @@ internal static class MaintenanceCommand
     private static Command Reschedule(CliContext context)
     {
         var id = OrderId();
-        var at = new Option<DateTimeOffset>("--at")
-        {
-            Description = "The new visit start, ISO 8601 with its offset: 2026-12-01T10:00+08:00 or 2026-12-01T02:00Z.",
-            HelpName = "TIME",
-            Required = true,
-            CustomParser = r =>
-            {
-                string text = r.Tokens[0].Value;
-                bool hasOffset = text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d\d:?\d\d$");
-                if (hasOffset && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var value)) return value;
-                r.AddError($"--at: '{text}' is not a time with an offset, e.g. 2026-12-01T10:00+08:00");
-                return default;
-            },
-        };
+        var at = TimeOption("The new visit start, ISO 8601 with its offset: 2026-12-01T10:00+08:00 or 2026-12-01T02:00Z.");
+        at.Required = true;
         var reason = new Option<string>("--reason") { Description = "Why the visit moves (required).", HelpName = "TEXT", Required = true };
         var command = new Command("reschedule", "Move a scheduled visit; refused when it breaks the team's hours, capacity or slack.") { id, at, reason };
         command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
@@ -129,6 +119,80 @@ internal static class MaintenanceCommand
         }, ct));
         return command;
     }
+
+    private static Command RequestService(CliContext context)
+    {
+        var point = new Argument<string>("POINT") { Description = "The home alarm point, e.g. rs-b1-alarm-0301." };
+        var kind = new Option<HomeAlarmServiceKind>("--kind")
+        {
+            Description = "commission, relocate or repair.",
+            HelpName = "KIND",
+            Required = true,
+            CustomParser = r =>
+            {
+                string text = r.Tokens[0].Value;
+                var kinds = new[] { HomeAlarmServiceKind.Commission, HomeAlarmServiceKind.Relocate, HomeAlarmServiceKind.Repair };
+                foreach (var k in kinds)
+                {
+                    if (string.Equals(k.ToString(), text, StringComparison.OrdinalIgnoreCase)) return k;
+                }
+                r.AddError($"--kind: '{text}' is not commission, relocate or repair");
+                return default;
+            },
+        };
+        var description = new Option<string>("--description") { Description = "What is wrong or wanted (required); no names or phone numbers.", HelpName = "TEXT", Required = true };
+        var at = TimeOption("The earliest visit the resident wants, ISO 8601 with its offset; the first free slot from now by default.");
+        var command = new Command("request-service", "Book a home alarm service (commission, relocate, repair) for the alarm team at its first free slot.")
+        {
+            point, kind, description, at,
+        };
+        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var request = new RequestHomeAlarmServiceRequest
+            {
+                EquipmentId = parseResult.GetValue(point)!,
+                Kind = parseResult.GetValue(kind),
+                Description = parseResult.GetValue(description)!,
+            };
+            if (parseResult.GetResult(at) is not null) request.PreferredStart = Timestamp.FromDateTimeOffset(parseResult.GetValue(at));
+            var order = await new MaintenanceService.MaintenanceServiceClient(channel).RequestHomeAlarmServiceAsync(request, cancellationToken: ct);
+            await context.Output.WriteAsync(MaintenanceOrderView.RenderOne(order));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command NoAccess(CliContext context)
+    {
+        var id = OrderId();
+        var note = new Option<string>("--note") { Description = "The note left at the door (required).", HelpName = "TEXT", Required = true };
+        var command = new Command("no-access", "Nobody was home: record the note left and re-book the visit from the next day on.") { id, note };
+        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var order = await new MaintenanceService.MaintenanceServiceClient(channel).RecordNoAccessAsync(new RecordNoAccessRequest
+            {
+                OrderId = parseResult.GetValue(id)!,
+                Note = parseResult.GetValue(note)!,
+            }, cancellationToken: ct);
+            await context.Output.WriteAsync(MaintenanceOrderView.RenderOne(order));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Option<DateTimeOffset> TimeOption(string description) => new("--at")
+    {
+        Description = description,
+        HelpName = "TIME",
+        CustomParser = r =>
+        {
+            string text = r.Tokens[0].Value;
+            bool hasOffset = text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d\d:?\d\d$");
+            if (hasOffset && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var value)) return value;
+            r.AddError($"--at: '{text}' is not a time with an offset, e.g. 2026-12-01T10:00+08:00");
+            return default;
+        },
+    };
 
     private static Argument<string> OrderId() => new("ID") { Description = "The order, e.g. rs-b1-pump-1/pump_inspection/2026-12-07." };
 

@@ -33,15 +33,24 @@ public static class MaintenanceOrderView
     public static string RenderOne(MaintenanceOrder o)
     {
         var text = new StringBuilder();
-        text.Append(TextTable.WithoutHeader(2)
+        var head = TextTable.WithoutHeader(2)
             .AddRow("Order", o.Id)
-            .AddRow("Work", o.Title)
-            .AddRow("Plan", $"{o.PlanId} ({o.Schedule})")
-            .AddRow("Due", o.Occurrence)
+            .AddRow("Work", o.Title);
+        if (o.ServiceKind == HomeAlarmServiceKind.Unspecified)
+        {
+            head.AddRow("Plan", $"{o.PlanId} ({o.Schedule})").AddRow("Due", o.Occurrence);
+        }
+        else
+        {
+            head.AddRow("Requested", $"by {Display.Text(o.RequestedBy)} {Display.Time(o.CreatedAt)}, preferred from {Display.Time(o.DueAt)}")
+                .AddRow("Description", Display.Text(o.Description));
+        }
+        text.Append(head
             .AddRow("Equipment", $"{o.EquipmentId} ({o.SiteId}/{o.BuildingId})")
             .AddRow("Team", o.TeamId)
             .AddRow("Status", Status(o.Status))
-            .AddRow("Visit", $"{Display.Time(o.VisitStart)} - {Display.Time(o.VisitEnd)}" + (o.Reschedules > 0 ? $" (moved {o.Reschedules}x)" : ""))
+            .AddRow("Visit", $"{Display.Time(o.VisitStart)} - {Display.Time(o.VisitEnd)}" + (o.Reschedules > 0 ? $" (moved {o.Reschedules}x)" : "")
+                + (o.NoAccessVisits > 0 ? $", nobody home {o.NoAccessVisits}x" : ""))
             .AddRow("Started", Display.Time(o.StartedAt))
             .AddRow("Completed", Display.Time(o.CompletedAt))
             .AddRow("Findings", Display.Text(o.Findings))

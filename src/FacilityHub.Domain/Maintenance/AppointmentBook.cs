@@ -50,4 +50,31 @@ public static class AppointmentBook
         }
         return null;
     }
+
+    /// <summary>The visit of <paramref name="duration"/> at the earliest free slot among <paramref name="teams"/>, each from
+    /// its own <paramref name="earliest"/> (the first team listed wins a tie); null when none has room within <see cref="Horizon"/>.</summary>
+    public static Appointment? Earliest(IEnumerable<MaintenanceTeam> teams, IReadOnlyCollection<Appointment> bookings, string orderId,
+        Func<MaintenanceTeam, DateTimeOffset> earliest, TimeSpan duration, TimeSpan slack)
+    {
+        Appointment? best = null;
+        foreach (var team in teams)
+        {
+            if (FirstFree(team, bookings, orderId, earliest(team), duration, slack) is { } start && (best is null || start < best.Start))
+            {
+                best = new Appointment(orderId, team.Id, start, start + duration);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The re-booked visit after nobody was home for <paramref name="missed"/> (DOMAIN.md: a note is left and the
+    /// visit re-booked): the same team's first free slot from the local day after the visit (or after now, when recorded
+    /// later), since the resident was out that day. The missed visit itself does not count against it.</summary>
+    public static Appointment? AfterNoAccess(MaintenanceTeam team, IReadOnlyCollection<Appointment> bookings, Appointment missed, DateTimeOffset now, TimeSpan slack)
+    {
+        var nextDay = team.At(team.LocalDate(now > missed.Start ? now : missed.Start).AddDays(1), TimeOnly.MinValue);
+        return FirstFree(team, bookings, missed.OrderId, nextDay, missed.Duration, slack) is { } start
+            ? new Appointment(missed.OrderId, team.Id, start, start + missed.Duration)
+            : null;
+    }
 }

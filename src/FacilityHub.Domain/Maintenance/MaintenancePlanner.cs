@@ -75,20 +75,10 @@ public sealed class MaintenancePlanner(MaintenanceSetup setup, IEnumerable<Equip
         List<MaintenanceTeam> teams, DateTimeOffset now, ICollection<Appointment> bookings, List<ScheduledOrder> made)
     {
         string id = ScheduledOrder.IdOf(item.Id, plan.Id, occurrence);
-        var booked = bookings.ToList();
-        (MaintenanceTeam Team, DateTimeOffset Start)? best = null;
-        foreach (var team in teams)
-        {
-            var earliest = due(team) > now ? due(team) : now;
-            if (AppointmentBook.FirstFree(team, booked, id, earliest, plan.Duration, slack) is { } start && (best is null || start < best.Value.Start))
-            {
-                best = (team, start);
-            }
-        }
-        if (best is not { } chosen) return false;
-        var appointment = new Appointment(id, chosen.Team.Id, chosen.Start, chosen.Start + plan.Duration);
+        var appointment = AppointmentBook.Earliest(teams, bookings.ToList(), id, team => due(team) > now ? due(team) : now, plan.Duration, slack);
+        if (appointment is null) return false;
         bookings.Add(appointment);
-        made.Add(new ScheduledOrder(id, plan.Id, item.Id, occurrence, due(chosen.Team), appointment));
+        made.Add(new ScheduledOrder(id, plan.Id, item.Id, occurrence, due(teams.First(t => t.Id == appointment.TeamId)), appointment));
         return true;
     }
 }

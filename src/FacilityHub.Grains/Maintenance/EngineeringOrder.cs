@@ -3,7 +3,7 @@ using FacilityHub.Grains.WorkOrders;
 
 namespace FacilityHub.Grains.Maintenance;
 
-/// <summary>An internal engineering order made by a preventive-maintenance plan, as stored and as shown. It is the
+/// <summary>An internal engineering order made by a preventive-maintenance plan or requested as a home alarm service, as stored and as shown. It is the
 /// engineering department's own: it never goes to the dispatch system.</summary>
 [GenerateSerializer, Alias("fh.EngineeringOrder")]
 public sealed class EngineeringOrder
@@ -34,6 +34,15 @@ public sealed class EngineeringOrder
     [Id(20)] public string Schedule { get; set; } = "";
     /// <summary>Breach alarms not yet confirmed raised (stored first, raised after).</summary>
     [Id(21)] public List<PendingAlarm> PendingAlarms { get; set; } = [];
+
+    /// <summary>Set on a requested home alarm service (commission, relocate, repair); null on a planned order.</summary>
+    [Id(22)] public HomeAlarmServiceKind? ServiceKind { get; set; }
+    /// <summary>What the requester described (a requested service); never the resident's name or phone.</summary>
+    [Id(23)] public string Description { get; set; } = "";
+    /// <summary>Visits where nobody was home (a note left, the visit re-booked).</summary>
+    [Id(24)] public int NoAccessVisits { get; set; }
+    /// <summary>Who requested a service (the caller's authenticated name).</summary>
+    [Id(25)] public string RequestedBy { get; set; } = "";
 
     public bool IsOpen => Status != EngineeringOrderStatus.Completed;
 }

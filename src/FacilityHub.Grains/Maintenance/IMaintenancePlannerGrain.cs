@@ -27,4 +27,10 @@ public interface IMaintenancePlannerGrain : IGrainWithStringKey
 
     /// <summary>The work is done: findings and parts recorded, the item's maintenance window ended.</summary>
     [Alias("Complete")] Task<EngineeringOrder> Complete(string orderId, string findings, PartUsed[] parts, string actor);
+
+    /// <summary>Books a requested home alarm service as an engineering order for a team with the alarm_systems skill.</summary>
+    [Alias("RequestService")] Task<EngineeringOrder> RequestService(HomeAlarmServiceRequest request);
+
+    /// <summary>Nobody was home for a scheduled visit: the note is recorded and the visit re-booked.</summary>
+    [Alias("RecordNoAccess")] Task<EngineeringOrder> RecordNoAccess(string orderId, string note, string actor);
 }

@@ -104,6 +104,56 @@ public sealed partial class MaintenancePlannerGrain(
         return order;
     }
 
+    public async Task<EngineeringOrder> RequestService(HomeAlarmServiceRequest request)
+    {
+        if (!estate.TryGetEquipment(request.PointId, out var point)) throw new KeyNotFoundException($"equipment '{request.PointId}' is not in the topology");
+        var now = time.GetUtcNow();
+        string orderId = HomeAlarmService.OrderId(point.Id, request.Kind, S.ServiceRequests + 1);
+        var visit = HomeAlarmService.Book(setup, Bookings(now), orderId, request.Kind, request.Preferred, now, sla.AppointmentSlack)
+            ?? throw new WorkOrderActionRefusedException(setup.TeamsWith(HomeAlarmService.Skill).Any()
+                ? $"no team with skill {HomeAlarmService.Skill} has a free slot within {AppointmentBook.Horizon.TotalDays:0} days"
+                : $"no team with skill {HomeAlarmService.Skill} is configured");
+        string description = request.Description.Length > MaxTextLength ? request.Description[..MaxTextLength] : request.Description;
+        string preferred = request.Preferred is { } p ? $", preferred {p:u}" : "";
+        var order = new EngineeringOrder
+        {
+            OrderId = orderId, Title = HomeAlarmService.Title(request.Kind), Schedule = $"requested by {request.Actor}",
+            EquipmentId = point.Id, SiteId = point.SiteId, BuildingId = point.BuildingId, TeamId = visit.TeamId,
+            Occurrence = (S.ServiceRequests + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            DueAt = request.Preferred is { } due && due > now ? due : now, CreatedAt = now,
+            VisitStart = visit.Start, VisitEnd = visit.End, Status = EngineeringOrderStatus.Scheduled,
+            ServiceKind = request.Kind, Description = description, RequestedBy = request.Actor,
+            Steps = [new EngineeringStep(now, request.Actor, $"{HomeAlarmService.Name(request.Kind)} requested{preferred}: {description}; visit booked for team {visit.TeamId} {visit.Start:u}")],
+        };
+        S.ServiceRequests++;
+        S.Orders[orderId] = order;
+        await state.WriteStateAsync();
+        LogServiceRequested(orderId, visit.TeamId, visit.Start, request.Actor);
+        await RunSlaAsync();
+        return order;
+    }
+
+    public async Task<EngineeringOrder> RecordNoAccess(string orderId, string note, string actor)
+    {
+        var order = Find(orderId);
+        if (order.Status != EngineeringOrderStatus.Scheduled) throw Refused(order, "nobody home is recorded for a scheduled visit, before the work starts");
+        var now = time.GetUtcNow();
+        var team = setup.Team(order.TeamId) ?? throw new WorkOrderActionRefusedException($"order {orderId}: team {order.TeamId} is no longer configured");
+        var visit = AppointmentBook.AfterNoAccess(team, Bookings(now), new Appointment(order.OrderId, team.Id, order.VisitStart, order.VisitEnd), now, sla.AppointmentSlack)
+            ?? throw new WorkOrderActionRefusedException($"order {orderId}: team {team.Id} has no free slot within {AppointmentBook.Horizon.TotalDays:0} days to re-book the visit");
+        var was = order.VisitStart;
+        order.VisitStart = visit.Start;
+        order.VisitEnd = visit.End;
+        order.NoAccessVisits++;
+        order.Reschedules++;
+        string text = note.Length > MaxTextLength ? note[..MaxTextLength] : note;
+        order.Steps.Add(new EngineeringStep(now, actor, $"nobody home for the visit of {was:u}, note left: {text}; visit re-booked for {visit.Start:u}"));
+        await state.WriteStateAsync();
+        LogNoAccess(orderId, was, visit.Start, actor);
+        await RunSlaAsync();
+        return order;
+    }
+
     private EngineeringOrder Find(string orderId) =>
         S.Orders.TryGetValue(orderId, out var order) ? order : throw new KeyNotFoundException($"engineering order '{orderId}' does not exist");
 
@@ -200,6 +250,12 @@ public sealed partial class MaintenancePlannerGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MAINTENANCE order {OrderId} moved from {From:u} to {To:u}, by {Actor}")]
     private partial void LogRescheduled(string orderId, DateTimeOffset from, DateTimeOffset to, string actor);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MAINTENANCE service order {OrderId} requested for team {TeamId} at {Start:u}, by {Actor}")]
+    private partial void LogServiceRequested(string orderId, string teamId, DateTimeOffset start, string actor);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MAINTENANCE order {OrderId}: nobody home at {Was:u}, re-booked for {Start:u}, by {Actor}")]
+    private partial void LogNoAccess(string orderId, DateTimeOffset was, DateTimeOffset start, string actor);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MAINTENANCE order {OrderId} started, by {Actor}")]
     private partial void LogStarted(string orderId, string actor);

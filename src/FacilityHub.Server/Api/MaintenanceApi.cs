@@ -99,6 +99,30 @@ public sealed class MaintenanceApi(Estate estate, MaintenanceSetup setup, IGrain
         return ToProto(await Planner().Complete(request.OrderId, request.Findings, parts, Caller.Of(context).Name));
     }
 
+    public override async Task<MaintenanceOrder> RequestHomeAlarmService(RequestHomeAlarmServiceRequest request, ServerCallContext context)
+    {
+        var point = Sites.Equipment(estate, request.EquipmentId);
+        if (!point.Kind.IsInResidence) throw Requests.Invalid("equipment_id", $"'{point.Id}' is a {point.Kind.Name}, not a home alarm point");
+        if (request.Kind is not (HomeAlarmServiceKind.Commission or HomeAlarmServiceKind.Relocate or HomeAlarmServiceKind.Repair))
+        {
+            throw Requests.Invalid("kind", "must be commission, relocate or repair");
+        }
+        Requests.Required(request.Description, "description");
+        if (request.Description.Length > MaxTextLength) throw Requests.Invalid("description", $"must be at most {MaxTextLength} characters");
+        var kind = (Domain.Maintenance.HomeAlarmServiceKind)(int)request.Kind;
+        var order = await Planner().RequestService(new HomeAlarmServiceRequest(point.Id, kind, request.Description,
+            request.PreferredStart?.ToDateTimeOffset(), Caller.Of(context).Name));
+        return ToProto(order);
+    }
+
+    public override async Task<MaintenanceOrder> RecordNoAccess(RecordNoAccessRequest request, ServerCallContext context)
+    {
+        Requests.Required(request.OrderId, "order_id");
+        Requests.Required(request.Note, "note");
+        if (request.Note.Length > MaxTextLength) throw Requests.Invalid("note", $"must be at most {MaxTextLength} characters");
+        return ToProto(await Planner().RecordNoAccess(request.OrderId, request.Note, Caller.Of(context).Name));
+    }
+
     private IMaintenancePlannerGrain Planner() => grains.GetGrain<IMaintenancePlannerGrain>(IMaintenancePlannerGrain.Key);
 
     private static FacilityHub.Api.V1.MaintenanceTeam ToProto(Domain.Maintenance.MaintenanceTeam t)
@@ -120,6 +144,8 @@ public sealed class MaintenanceApi(Estate estate, MaintenanceSetup setup, IGrain
             TeamId = o.TeamId, Occurrence = o.Occurrence, DueAt = Timestamp.FromDateTimeOffset(o.DueAt), CreatedAt = Timestamp.FromDateTimeOffset(o.CreatedAt),
             VisitStart = Timestamp.FromDateTimeOffset(o.VisitStart), VisitEnd = Timestamp.FromDateTimeOffset(o.VisitEnd),
             Status = (MaintenanceOrderStatus)(int)o.Status, Findings = o.Findings, Reschedules = o.Reschedules, Schedule = o.Schedule,
+            ServiceKind = o.ServiceKind is { } kind ? (HomeAlarmServiceKind)(int)kind : HomeAlarmServiceKind.Unspecified,
+            Description = o.Description, NoAccessVisits = o.NoAccessVisits, RequestedBy = o.RequestedBy,
         };
         if (o.StartedAt is { } started) proto.StartedAt = Timestamp.FromDateTimeOffset(started);
         if (o.CompletedAt is { } completed) proto.CompletedAt = Timestamp.FromDateTimeOffset(completed);
