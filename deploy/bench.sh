@@ -7,6 +7,7 @@
 #   bash deploy/bench.sh            full run (10k-item estate for rates and latency, 100k for memory; ~5-10 min)
 #   bash deploy/bench.sh --smoke    tiny estate, two rates, seconds (the test suite runs this)
 #   bash deploy/bench.sh -- ARGS    extra arguments for the benchmark, e.g. -- --step-seconds 15 --start-rate 8000
+#   bash deploy/bench.sh -- --latency-rate 4000 --faults 50    only fault -> work order under 4,000 msg/s (~1 min)
 #
 # Env: FH_BENCH_NO_BUILD=1 (binaries already built), FH_BENCH_CONFIGURATION (default Release), FH_BENCH_KEEP=1 (keep the data folder and logs),
 #      FH_DATA_DIR (data folder; default a new one under /tmp).
@@ -73,16 +74,21 @@ fleet() { dotnet "simulators/FacilityHub.FleetSimulator/$bin/FacilityHub.FleetSi
 if [ $smoke = 1 ]; then
     fleet topology --sites 1 --buildings 2 --alarm-points 40 --out "$data/estate-small.json"
     fleet topology --sites 1 --buildings 2 --alarm-points 400 --out "$data/estate-large.json"
-    args=(--start-rate 100 --max-rate 150 --step-seconds 2 --grace-seconds 20 --faults 2 --connections 2)
+    args=(--topology-large "$data/estate-large.json" --start-rate 100 --max-rate 150 --step-seconds 2 --grace-seconds 20 --faults 2 --connections 2)
 else
     fleet topology --sites 5 --buildings 10 --alarm-points 10000 --out "$data/estate-small.json"
-    fleet topology --sites 50 --buildings 20 --alarm-points 100000 --out "$data/estate-large.json"
-    args=()
+    large=(--topology-large "$data/estate-large.json")
+    # The latency phase alone needs no large estate.
+    case " ${extra[*]+"${extra[*]}"} " in
+        *" --latency-rate "*) large=() ;;
+        *) fleet topology --sites 50 --buildings 20 --alarm-points 100000 --out "$data/estate-large.json" ;;
+    esac
+    args=("${large[@]+"${large[@]}"}")
 fi
 
 dotnet "simulators/FacilityHub.Bench/$bin/FacilityHub.Bench.dll" --data "$data" \
     --mqtt-port "$FH_MQTT_PORT" --influx-url "http://127.0.0.1:$FH_INFLUX_PORT" --redis "127.0.0.1:$FH_REDIS_PORT" \
-    --topology "$data/estate-small.json" --topology-large "$data/estate-large.json" \
+    --topology "$data/estate-small.json" \
     --hub-dll "src/FacilityHub.Server/$bin/FacilityHub.Server.dll" \
     --forwarder-dll "simulators/FacilityHub.RawForwarder/$bin/FacilityHub.RawForwarder.dll" \
     "${args[@]+"${args[@]}"}" "${extra[@]+"${extra[@]}"}"

@@ -17,6 +17,9 @@ internal sealed record BenchOptions
     public TimeSpan Step { get; init; } = TimeSpan.FromSeconds(8);
     public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(3);
     public int Faults { get; init; } = 40;
+
+    /// <summary>When set, only the fault -> work order phase runs, at this background rate (no rate steps, no memory phase).</summary>
+    public double? LatencyRate { get; init; }
     public int Connections { get; init; } = 16;
     public int Seed { get; init; } = 7;
     public int ForwarderBatch { get; init; } = 5000;

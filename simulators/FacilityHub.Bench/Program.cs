@@ -20,9 +20,10 @@ var step = Opt("--step-seconds", "How long each rate is held", 8.0);
 var grace = Opt("--grace-seconds", "How long after a step every message must be in InfluxDB", 3.0);
 var faults = Opt("--faults", "Burst pipes injected for the fault -> work order figure (at most half the estate's pumps)", 40);
 var connections = Opt("--connections", "MQTT connections of the load generator", 16);
+var latencyRate = Opt<double?>("--latency-rate", "Only the fault -> work order phase, under this background rate (msg/s): no rate steps, no memory phase");
 
 var root = new RootCommand("FacilityHub end-to-end benchmark (run through deploy/bench.sh)");
-foreach (var option in new Option[] { data, mqttPort, influx, redis, small, large, hubDll, forwarderDll, startRate, factor, maxRate, step, grace, faults, connections })
+foreach (var option in new Option[] { data, mqttPort, influx, redis, small, large, hubDll, forwarderDll, startRate, factor, maxRate, step, grace, faults, connections, latencyRate })
 {
     root.Options.Add(option);
 }
@@ -46,10 +47,11 @@ root.SetAction(async (parse, cancellationToken) =>
         Grace = TimeSpan.FromSeconds(parse.GetValue(grace)),
         Faults = parse.GetValue(faults),
         Connections = parse.GetValue(connections),
+        LatencyRate = parse.GetValue(latencyRate),
     };
-    if (options.StartRate <= 0 || options.Factor <= 1 || options.Step <= TimeSpan.Zero || options.Connections < 1)
+    if (options.StartRate <= 0 || options.LatencyRate <= 0 || options.Factor <= 1 || options.Step <= TimeSpan.Zero || options.Connections < 1)
     {
-        Console.Error.WriteLine("bench: --start-rate > 0, --factor > 1, --step-seconds > 0 and --connections >= 1, please");
+        Console.Error.WriteLine("bench: --start-rate > 0, --factor > 1, --step-seconds > 0, --connections >= 1 and --latency-rate > 0, please");
         return 2;
     }
 

@@ -34,6 +34,8 @@ public sealed partial class WorkOrderGrain(
     private bool _slaReminderOn;
     private bool _verifyReminderOn;
     private int _deliveryFailures;
+    // Raised in this activation and not yet sent once: the SLA clocks start after the first send attempt.
+    private bool _justRaised;
 
     private WorkOrderState S => state.State;
 
@@ -54,6 +56,9 @@ public sealed partial class WorkOrderGrain(
         await RunVerificationAsync();
     }
 
+    /// <summary>Only what must precede the send: the order stored and the outbox reminder registered (both round trips at
+    /// once: a reminder without an order stops itself). The send is the grain's next turn, so the alarm grain goes on at
+    /// once; the site's list and the SLA clocks follow the first send attempt (<see cref="SendAsync"/>).</summary>
     public async Task Raise(WorkOrderDraft draft)
     {
         if (S.Draft is not null) return;
@@ -61,10 +66,9 @@ public sealed partial class WorkOrderGrain(
         S.Status = WorkOrderStatus.Raised;
         S.FaultPresent = true;
         S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Raised, time.GetUtcNow(), "hub", draft.Description));
-        await state.WriteStateAsync();
-        await StartOutboxAsync();
-        await PublishAsync();
-        await RunSlaAsync();
+        await Task.WhenAll(state.WriteStateAsync(), this.RegisterOrUpdateReminder(OutboxReminder, OutboxPeriod, OutboxPeriod));
+        _justRaised = true;
+        ScheduleSend(TimeSpan.Zero);
     }
 
     public async Task<bool> RecordProgress(ProgressReport report)
@@ -389,7 +393,16 @@ public sealed partial class WorkOrderGrain(
         if (!Undelivered) return;
         var draft = S.Draft!;
         await RaisePendingAlarmsAsync(draft);
-        if (Unsent && !await CreateAsync(draft, cancellationToken)) return;
+        if (Unsent)
+        {
+            bool created = await CreateAsync(draft, cancellationToken);
+            if (_justRaised)
+            {
+                _justRaised = false;
+                await RunSlaAsync();
+            }
+            if (!created) return;
+        }
         while (S.Outbox.Count > 0 && !Unsent)
         {
             var notice = S.Outbox[0];

@@ -15,7 +15,6 @@ using FacilityHub.Server.Alarms;
 using FacilityHub.Server.Api;
 using FacilityHub.Server.Dispatch;
 using FacilityHub.Server.Reports;
-using Grpc.Net.Client;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Configuration;
@@ -133,8 +132,9 @@ public static class HubHost
             silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("FacilityHub"));
         });
 
-        services.AddSingleton(GrpcChannel.ForAddress(hub.DispatchUrl));
+        services.AddSingleton(DispatchChannel.For(new Uri(hub.DispatchUrl)));
         services.AddSingleton<IDispatchGateway, GrpcDispatchGateway>();
+        services.AddHostedService<DispatchChannelWarmer>();
 
         services.AddSingleton<IngestionStats>();
         services.AddSingleton<TelemetryStore>();
