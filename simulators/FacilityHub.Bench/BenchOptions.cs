@@ -18,6 +18,8 @@ internal sealed record BenchOptions
     public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(3);
     public int Faults { get; init; } = 40;
     public int Connections { get; init; } = 16;
+    /// <summary>Only the memory figures (no rate steps, no faults, no raw forwarder).</summary>
+    public bool MemoryOnly { get; init; }
     public int Seed { get; init; } = 7;
     public int ForwarderBatch { get; init; } = 5000;
 }

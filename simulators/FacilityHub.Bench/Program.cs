@@ -20,9 +20,10 @@ var step = Opt("--step-seconds", "How long each rate is held", 8.0);
 var grace = Opt("--grace-seconds", "How long after a step every message must be in InfluxDB", 3.0);
 var faults = Opt("--faults", "Burst pipes injected for the fault -> work order figure (at most half the estate's pumps)", 40);
 var connections = Opt("--connections", "MQTT connections of the load generator", 16);
+var memoryOnly = Opt("--memory-only", "Only the memory figures: no rate steps, no faults", false);
 
 var root = new RootCommand("FacilityHub end-to-end benchmark (run through deploy/bench.sh)");
-foreach (var option in new Option[] { data, mqttPort, influx, redis, small, large, hubDll, forwarderDll, startRate, factor, maxRate, step, grace, faults, connections })
+foreach (var option in new Option[] { data, mqttPort, influx, redis, small, large, hubDll, forwarderDll, startRate, factor, maxRate, step, grace, faults, connections, memoryOnly })
 {
     root.Options.Add(option);
 }
@@ -46,6 +47,7 @@ root.SetAction(async (parse, cancellationToken) =>
         Grace = TimeSpan.FromSeconds(parse.GetValue(grace)),
         Faults = parse.GetValue(faults),
         Connections = parse.GetValue(connections),
+        MemoryOnly = parse.GetValue(memoryOnly),
     };
     if (options.StartRate <= 0 || options.Factor <= 1 || options.Step <= TimeSpan.Zero || options.Connections < 1)
     {
