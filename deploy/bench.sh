@@ -10,7 +10,8 @@
 #   bash deploy/bench.sh -- --latency-rate 4000 --faults 50    only fault -> work order under 4,000 msg/s (~1 min)
 #
 # Env: FH_BENCH_NO_BUILD=1 (binaries already built), FH_BENCH_CONFIGURATION (default Release), FH_BENCH_KEEP=1 (keep the data folder and logs),
-#      FH_DATA_DIR (data folder; default a new one under /tmp).
+#      FH_DATA_DIR (data folder; default a new one under /tmp), FH_BENCH_LARGE_ALARM_POINTS (the large estate's home
+#      alarm points, default 100000: fewer on a machine too busy to start 100k items within the 90 s offline delay).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -81,7 +82,7 @@ else
     # The latency phase alone needs no large estate.
     case " ${extra[*]+"${extra[*]}"} " in
         *" --latency-rate "*) large=() ;;
-        *) fleet topology --sites 50 --buildings 20 --alarm-points 100000 --out "$data/estate-large.json" ;;
+        *) fleet topology --sites 50 --buildings 20 --alarm-points "${FH_BENCH_LARGE_ALARM_POINTS:-100000}" --out "$data/estate-large.json" ;;
     esac
     args=("${large[@]+"${large[@]}"}")
 fi

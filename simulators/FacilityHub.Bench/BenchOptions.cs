@@ -21,6 +21,8 @@ internal sealed record BenchOptions
     /// <summary>When set, only the fault -> work order phase runs, at this background rate (no rate steps, no memory phase).</summary>
     public double? LatencyRate { get; init; }
     public int Connections { get; init; } = 16;
+    /// <summary>Only the memory figures (no rate steps, no faults, no raw forwarder).</summary>
+    public bool MemoryOnly { get; init; }
     public int Seed { get; init; } = 7;
     public int ForwarderBatch { get; init; } = 5000;
 }

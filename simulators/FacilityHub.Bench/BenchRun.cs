@@ -22,6 +22,9 @@ internal sealed partial class BenchRun(BenchOptions o)
 
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
     private readonly string _signingKey = "base64:" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    // Each device speaks this often while memory is measured: well inside the estate's shortest offline delay (90 s).
+    private const double FeedEverySeconds = 40;
+
     private readonly Dictionary<string, int> _servers = [];
 
     private static void Print(string line) => Console.WriteLine("bench: " + line);
@@ -53,83 +56,33 @@ internal sealed partial class BenchRun(BenchOptions o)
         var loadDevices = generator.Devices.Except(faultPumps).Except(warmUpPump).ToList();
 
         await using var dispatch = await DispatchSimulatorServer.StartAsync(new DispatchSimulatorOptions { Port = 0, Output = TextWriter.Null }, cancellationToken);
-        await using var forwarder = ChildProcess.StartDotnet(o.ForwarderDll, Path.Combine(o.DataDir, "logs", "forwarder.log"), new Dictionary<string, string>(),
+        await using var forwarder = o.MemoryOnly ? null : ChildProcess.StartDotnet(o.ForwarderDll, Path.Combine(o.DataDir, "logs", "forwarder.log"), new Dictionary<string, string>(),
             o.MqttPort.ToString(CultureInfo.InvariantCulture), o.InfluxUrl, RawDatabase, RawTopicRoot, o.ForwarderBatch.ToString(CultureInfo.InvariantCulture), "100");
-        await forwarder.WaitForLineAsync(l => l.StartsWith("forwarder: subscribed", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the raw forwarder");
-        _servers["forwarder"] = forwarder.Id;
+        if (forwarder is not null)
+        {
+            await forwarder.WaitForLineAsync(l => l.StartsWith("forwarder: subscribed", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the raw forwarder");
+            _servers["forwarder"] = forwarder.Id;
+        }
 
-        var (hub, smallItems, _) = await StartHubAsync(o.TopologySmall, dispatch.Url, "hub-small", cancellationToken);
-        long smallRss;
+        var (hub, small) = await StartAndMeasureAsync(o.TopologySmall, dispatch.Url, "hub-small", cancellationToken);
         await using (hub)
         {
-            smallRss = await SettledRssAsync(hub.Id, cancellationToken);
-            await using var load = await LoadGenerator.ConnectAsync(o.MqttPort, o.Connections, "bench-load", cancellationToken);
-            if (o.LatencyRate is { } latencyRate)
-            {
-                await FaultsAsync(load, loadDevices, warmUpPump, faultPumps, dispatch, latencyRate, "given by --latency-rate", cancellationToken);
-                Print(F($"machine: load average {ProcStats.LoadAverage()} at the end"));
-                return 0;
-            }
-
-            // Raw and hub take turns at each rate, so both see the same machine at the same moment.
-            double rawBest = 0, hubBest = 0;
-            Dictionary<string, double>? hubCpu = null;
-            bool rawDone = false, hubDone = false;
-            for (var rate = o.StartRate; rate <= o.MaxRate && !(rawDone && hubDone); rate = NextRate(rate))
-            {
-                if (!rawDone)
-                {
-                    var (kept, _) = await StepAsync("raw", load, loadDevices, RawTopicRoot, RawDatabase, rate, counter, cancellationToken);
-                    if (kept) rawBest = rate;
-                    else rawDone = true;
-                }
-
-                if (!hubDone)
-                {
-                    var (kept, cpu) = await StepAsync("hub", load, loadDevices, "facility", HubDatabase, rate, counter, cancellationToken);
-                    if (kept)
-                    {
-                        hubBest = rate;
-                        hubCpu = cpu;
-                    }
-                    else
-                    {
-                        hubDone = true;
-                    }
-                }
-            }
-
-            Print(F($"RAW CEILING: {rawBest:0} msg/s (mosquitto -> influxd through the batching forwarder, batches of {o.ForwarderBatch}){(rawDone ? "" : F($"; still keeping up at --max-rate {o.MaxRate:0}"))}"));
-            Print(F($"SUSTAINED INGEST: {hubBest:0} msg/s = {(rawBest > 0 ? 100 * hubBest / rawBest : 0):0} % of the raw ceiling (target >= 60 %), rules on for every message"));
-            if (hubCpu is not null)
-            {
-                Print(F($"CPU at {hubBest:0} msg/s (hub step), % of one core: hub {hubCpu["hub"]:0}, mosquitto {hubCpu["mosquitto"]:0}, influxd {hubCpu["influxd"]:0}, load generator {hubCpu["generator"]:0}; machine {Environment.ProcessorCount * 100} %"));
-            }
-            else
-            {
-                Print(F($"CPU: no figure, the hub kept up at no rate tried (from {o.StartRate:0} msg/s)"));
-            }
-
-            await QuietAsync(counter, cancellationToken);
-            var half = Math.Max(hubBest, o.StartRate) / 2;
-            await FaultsAsync(load, loadDevices, warmUpPump, faultPumps, dispatch, half, "half the sustained rate", cancellationToken);
+            if (!o.MemoryOnly) await RatesAndFaultsAsync(counter, loadDevices, warmUpPump, faultPumps, dispatch, cancellationToken);
         }
 
         if (o.TopologyLarge is { } large)
         {
-            var watch = Stopwatch.StartNew();
-            var (bigHub, largeItems, startedIn) = await StartHubAsync(large, dispatch.Url, "hub-large", cancellationToken);
+            var (bigHub, big) = await StartAndMeasureAsync(large, dispatch.Url, "hub-large", cancellationToken);
             await using (bigHub)
             {
-                var largeRss = await SettledRssAsync(bigHub.Id, cancellationToken);
-                Print(F($"HUB START: {largeItems} items loaded and their grains active in {startedIn.TotalSeconds:0.0} s"));
-                var perGrain = largeItems > smallItems ? (largeRss - smallRss) / (double)(largeItems - smallItems) : double.NaN;
-                Print(F($"HUB RSS: {smallItems} grains active {smallRss / 1048576.0:0} MiB, {largeItems} grains active {largeRss / 1048576.0:0} MiB -> {perGrain:0} bytes per grain (target <= 4096)"));
+                Print(F($"HUB START: {big.Items} items loaded and their grains active in {big.StartedIn.TotalSeconds:0.0} s"));
+                var perGrain = big.Items > small.Items ? (big.Rss - small.Rss) / (double)(big.Items - small.Items) : double.NaN;
+                Print(F($"HUB RSS: {small.Items} grains active {small.Rss / 1048576.0:0} MiB, {big.Items} grains active {big.Rss / 1048576.0:0} MiB -> {perGrain:0} bytes per grain (target <= 4096)"));
             }
         }
         else
         {
-            Print(F($"HUB RSS: {smallItems} grains active {smallRss / 1048576.0:0} MiB (no large estate given)"));
+            Print(F($"HUB RSS: {small.Items} grains active {small.Rss / 1048576.0:0} MiB (no large estate given)"));
         }
 
         Print(F($"machine: load average {ProcStats.LoadAverage()} at the end"));
@@ -144,10 +97,123 @@ internal sealed partial class BenchRun(BenchOptions o)
         return Math.Max(Math.Ceiling(next / unit) * unit, rate + 1);
     }
 
-    private async Task<(ChildProcess Hub, int Watched, TimeSpan StartedIn)> StartHubAsync(string topologyFile, Uri dispatchUrl, string name, CancellationToken cancellationToken)
+    private async Task RatesAndFaultsAsync(InfluxCounter counter, IReadOnlyList<DeviceSimulator> loadDevices, IReadOnlyList<DeviceSimulator> warmUpPump, IReadOnlyList<DeviceSimulator> faultPumps, DispatchSimulatorServer dispatch, CancellationToken cancellationToken)
     {
+        await using var load = await LoadGenerator.ConnectAsync(o.MqttPort, o.Connections, "bench-load", cancellationToken);
+        if (o.LatencyRate is { } latencyRate)
+        {
+            await FaultsAsync(load, loadDevices, warmUpPump, faultPumps, dispatch, latencyRate, "given by --latency-rate", cancellationToken);
+            return;
+        }
+
+        // Raw and hub take turns at each rate, so both see the same machine at the same moment.
+        double rawBest = 0, hubBest = 0;
+        Dictionary<string, double>? hubCpu = null;
+        bool rawDone = false, hubDone = false;
+        for (var rate = o.StartRate; rate <= o.MaxRate && !(rawDone && hubDone); rate = NextRate(rate))
+        {
+            if (!rawDone)
+            {
+                var (kept, _) = await StepAsync("raw", load, loadDevices, RawTopicRoot, RawDatabase, rate, counter, cancellationToken);
+                if (kept) rawBest = rate;
+                else rawDone = true;
+            }
+
+            if (!hubDone)
+            {
+                var (kept, cpu) = await StepAsync("hub", load, loadDevices, "facility", HubDatabase, rate, counter, cancellationToken);
+                if (kept)
+                {
+                    hubBest = rate;
+                    hubCpu = cpu;
+                }
+                else
+                {
+                    hubDone = true;
+                }
+            }
+        }
+
+        Print(F($"RAW CEILING: {rawBest:0} msg/s (mosquitto -> influxd through the batching forwarder, batches of {o.ForwarderBatch}){(rawDone ? "" : F($"; still keeping up at --max-rate {o.MaxRate:0}"))}"));
+        Print(F($"SUSTAINED INGEST: {hubBest:0} msg/s = {(rawBest > 0 ? 100 * hubBest / rawBest : 0):0} % of the raw ceiling (target >= 60 %), rules on for every message"));
+        if (hubCpu is not null)
+        {
+            Print(F($"CPU at {hubBest:0} msg/s (hub step), % of one core: hub {hubCpu["hub"]:0}, mosquitto {hubCpu["mosquitto"]:0}, influxd {hubCpu["influxd"]:0}, load generator {hubCpu["generator"]:0}; machine {Environment.ProcessorCount * 100} %"));
+        }
+        else
+        {
+            Print(F($"CPU: no figure, the hub kept up at no rate tried (from {o.StartRate:0} msg/s)"));
+        }
+
+        await QuietAsync(counter, cancellationToken);
+        var half = Math.Max(hubBest, o.StartRate) / 2;
+        await FaultsAsync(load, loadDevices, warmUpPump, faultPumps, dispatch, half, "half the sustained rate", cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the hub on <paramref name="topologyFile"/> and measures its memory in the estate's normal state: from the
+    /// moment it subscribes, every device sends its next message (heartbeat, reading) in rounds paced so that each
+    /// device speaks every <see cref="FeedEverySeconds"/> s, well inside the shortest offline delay (90 s), as a real
+    /// estate does; RSS is read once it has settled after the first full round, while the rounds go on. Prints what was
+    /// measured: items, equipment grains active, messages fed, alarms raised (offline among them; 0 in a normal state).
+    /// </summary>
+    private async Task<(ChildProcess Hub, MemoryFigure Memory)> StartAndMeasureAsync(string topologyFile, Uri dispatchUrl, string name, CancellationToken cancellationToken)
+    {
+        var devices = new FleetGenerator(await FleetTopology.LoadAsync(topologyFile, cancellationToken), o.Seed).Devices;
         var clock = Stopwatch.StartNew();
-        var hub = ChildProcess.StartDotnet(o.HubDll, Path.Combine(o.DataDir, "logs", name + ".log"), new Dictionary<string, string> { ["Auth__SigningKey"] = _signingKey },
+        var hub = StartHub(topologyFile, dispatchUrl, name);
+        try
+        {
+            await hub.WaitForLineAsync(l => l.Contains("MQTT: subscribed", StringComparison.Ordinal), TimeSpan.FromMinutes(3), $"{name} subscribing");
+            await using var feed = await LoadGenerator.ConnectAsync(o.MqttPort, Math.Min(o.Connections, 8), name + "-feed", cancellationToken);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var rate = Math.Max(devices.Count / FeedEverySeconds, 50);
+            var firstRound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            long sent = 0;
+            var feeding = Task.Run(async () =>
+            {
+                try
+                {
+                    while (!stop.IsCancellationRequested)
+                    {
+                        // The first round twice as fast: it has twice the messages (alarm panels send their battery
+                        // level with the first heartbeat) and the grains the hub activates at start are already waiting.
+                        var round = await feed.RoundAsync(devices, firstRound.Task.IsCompleted ? rate : 2 * rate, stop.Token);
+                        Interlocked.Add(ref sent, round.Sent);
+                        firstRound.TrySetResult();
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    firstRound.TrySetException(ex);
+                }
+            }, CancellationToken.None);
+
+            var watching = await hub.WaitForLineAsync(l => WatchingLine().IsMatch(l), TimeSpan.FromMinutes(5), $"{name} activating its items");
+            var startedIn = clock.Elapsed;
+            _servers["hub"] = hub.Id;
+            var items = int.Parse(WatchingLine().Match(watching).Groups[1].Value, CultureInfo.InvariantCulture);
+            await firstRound.Task.WaitAsync(TimeSpan.FromMinutes(5), cancellationToken);
+            var rss = await SettledRssAsync(hub.Id, cancellationToken);
+            await stop.CancelAsync();
+            await feeding;
+            var raised = hub.Count(l => AlarmRaisedLine().IsMatch(l));
+            var offline = hub.Count(l => AlarmRaisedLine().Match(l) is { Success: true } m && m.Groups[1].Value == "offline");
+            Print(F($"MEMORY {name}: {devices.Count} items, {items} equipment grains active, every device fed a message every {FeedEverySeconds:0} s ({Interlocked.Read(ref sent)} messages at {rate:0}/s from the hub's subscription), {raised} alarms raised ({offline} offline) by the time RSS settled at {rss / 1048576.0:0} MiB; load {ProcStats.LoadAverage()}"));
+            return (hub, new MemoryFigure(items, rss, startedIn));
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+    }
+
+    private ChildProcess StartHub(string topologyFile, Uri dispatchUrl, string name) =>
+        ChildProcess.StartDotnet(o.HubDll, Path.Combine(o.DataDir, "logs", name + ".log"), new Dictionary<string, string> { ["Auth__SigningKey"] = _signingKey },
             $"--Hub:TopologyFile={topologyFile}",
             F($"--Mqtt:Port={o.MqttPort}"),
             "--Mqtt:ClientId=bench-hub",
@@ -158,20 +224,6 @@ internal sealed partial class BenchRun(BenchOptions o)
             F($"--Orleans:SiloPort={FreePort()}"),
             F($"--Orleans:GatewayPort={FreePort()}"),
             F($"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{FreePort()}"));
-        try
-        {
-            await hub.WaitForLineAsync(l => l.Contains("MQTT: subscribed", StringComparison.Ordinal), TimeSpan.FromMinutes(3), $"{name} subscribing");
-            var watching = await hub.WaitForLineAsync(l => WatchingLine().IsMatch(l), TimeSpan.FromMinutes(5), $"{name} activating its items");
-            var startedIn = clock.Elapsed;
-            _servers["hub"] = hub.Id;
-            return (hub, int.Parse(WatchingLine().Match(watching).Groups[1].Value, CultureInfo.InvariantCulture), startedIn);
-        }
-        catch
-        {
-            await hub.DisposeAsync();
-            throw;
-        }
-    }
 
     private async Task<(bool Kept, Dictionary<string, double> Cpu)> StepAsync(
         string side, LoadGenerator load, IReadOnlyList<DeviceSimulator> devices, string topicRoot, string database, double rate, InfluxCounter counter, CancellationToken cancellationToken)
@@ -312,4 +364,10 @@ internal sealed partial class BenchRun(BenchOptions o)
 
     [GeneratedRegex(@"Watching (\d+) items")]
     private static partial Regex WatchingLine();
+
+    // AlarmGrain's "ALARM {item}/{rule}/{n} raised, ..." line.
+    [GeneratedRegex(@"ALARM [^/\s]+/([^/\s]+)/\d+ raised")]
+    private static partial Regex AlarmRaisedLine();
+
+    private sealed record MemoryFigure(int Items, long Rss, TimeSpan StartedIn);
 }

@@ -56,6 +56,9 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>How many lines so far <paramref name="match"/> accepts.</summary>
+    public int Count(Func<string, bool> match) => _lines.Count(match);
+
     private void Add(string? line)
     {
         if (line is null) return;

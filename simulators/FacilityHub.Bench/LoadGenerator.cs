@@ -102,6 +102,40 @@ internal sealed class LoadGenerator : IAsyncDisposable
         return new LoadStep(rate, sent, Interlocked.Read(ref _acknowledged) - acknowledgedBefore, Interlocked.Read(ref _failed) - failedBefore, from, to, elapsed);
     }
 
+    /// <summary>Every device's next message(s) once, paced at <paramref name="rate"/> messages per second, then the
+    /// broker's acknowledgements awaited: a round of heartbeats and readings that keeps an estate in its normal state.</summary>
+    public async Task<LoadStep> RoundAsync(IReadOnlyList<DeviceSimulator> devices, double rate, CancellationToken cancellationToken)
+    {
+        var acknowledgedBefore = Interlocked.Read(ref _acknowledged);
+        var failedBefore = Interlocked.Read(ref _failed);
+        long sent = 0;
+        var connection = 0;
+        var from = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        foreach (var device in devices)
+        {
+            foreach (var message in device.Next(DateTimeOffset.UtcNow))
+            {
+                while (sent >= rate * clock.Elapsed.TotalSeconds) await Task.Delay(1, cancellationToken);
+                var c = connection;
+                connection = (connection + 1) % _clients.Length;
+                await _windows[c].WaitAsync(cancellationToken);
+                _ = PublishAsync(c, Build(message, "facility"));
+                sent++;
+            }
+        }
+
+        var elapsed = clock.Elapsed;
+        var to = DateTimeOffset.UtcNow;
+        var settle = Stopwatch.StartNew();
+        while (Interlocked.Read(ref _acknowledged) - acknowledgedBefore + Interlocked.Read(ref _failed) - failedBefore < sent && settle.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+
+        return new LoadStep(rate, sent, Interlocked.Read(ref _acknowledged) - acknowledgedBefore, Interlocked.Read(ref _failed) - failedBefore, from, to, elapsed);
+    }
+
     /// <summary>One message, awaited (for injected faults).</summary>
     public async Task PublishNowAsync(FleetMessage message, CancellationToken cancellationToken) =>
         await _clients[0].PublishAsync(Build(message, "facility"), cancellationToken);

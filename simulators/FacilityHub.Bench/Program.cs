@@ -21,9 +21,10 @@ var grace = Opt("--grace-seconds", "How long after a step every message must be 
 var faults = Opt("--faults", "Burst pipes injected for the fault -> work order figure (at most half the estate's pumps)", 40);
 var connections = Opt("--connections", "MQTT connections of the load generator", 16);
 var latencyRate = Opt<double?>("--latency-rate", "Only the fault -> work order phase, under this background rate (msg/s): no rate steps, no memory phase");
+var memoryOnly = Opt("--memory-only", "Only the memory figures: no rate steps, no faults", false);
 
 var root = new RootCommand("FacilityHub end-to-end benchmark (run through deploy/bench.sh)");
-foreach (var option in new Option[] { data, mqttPort, influx, redis, small, large, hubDll, forwarderDll, startRate, factor, maxRate, step, grace, faults, connections, latencyRate })
+foreach (var option in new Option[] { data, mqttPort, influx, redis, small, large, hubDll, forwarderDll, startRate, factor, maxRate, step, grace, faults, connections, latencyRate, memoryOnly })
 {
     root.Options.Add(option);
 }
@@ -48,6 +49,7 @@ root.SetAction(async (parse, cancellationToken) =>
         Faults = parse.GetValue(faults),
         Connections = parse.GetValue(connections),
         LatencyRate = parse.GetValue(latencyRate),
+        MemoryOnly = parse.GetValue(memoryOnly),
     };
     if (options.StartRate <= 0 || options.LatencyRate <= 0 || options.Factor <= 1 || options.Step <= TimeSpan.Zero || options.Connections < 1)
     {

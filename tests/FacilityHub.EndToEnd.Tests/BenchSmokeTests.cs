@@ -68,6 +68,16 @@ public sealed class BenchSmokeTests
         Assert.Equal(Number(fault, 3), Number(fault, 2));
         Assert.True(Number(fault, 4) > 0 && Number(fault, 4) <= Number(fault, 5) && Number(fault, 5) <= Number(fault, 6), fault.Value);
 
+        // Memory is measured in the estate's normal state: every device talking, no offline alarm raised.
+        foreach (var (hub, items) in new[] { ("hub-small", 45), ("hub-large", 405) })
+        {
+            var memory = Line(output, $@"^bench: MEMORY {hub}: (\d+) items, (\d+) equipment grains active, every device fed a message every \d+ s \((\d+) messages .*\), (\d+) alarms raised \((\d+) offline\) by the time RSS settled at (\d+) MiB");
+            Assert.Equal(items, Number(memory, 1));
+            Assert.Equal(items, Number(memory, 2));
+            Assert.True(Number(memory, 3) >= items, memory.Value);
+            Assert.Equal(0, Number(memory, 5));
+        }
+
         var start = Line(output, @"^bench: HUB START: (\d+) items loaded and their grains active in ([\d.]+) s");
         Assert.Equal(405, Number(start, 1));
         var rss = Line(output, @"^bench: HUB RSS: (\d+) grains active (\d+) MiB, (\d+) grains active (\d+) MiB -> (-?\d+) bytes per grain");

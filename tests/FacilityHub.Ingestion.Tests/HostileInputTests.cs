@@ -217,6 +217,21 @@ public sealed class HostileInputTests : IDisposable
         Assert.Empty(_stats.Rejected);
     }
 
+    [Fact]
+    public void A_repeat_is_caught_behind_31_newer_messages_and_forgotten_behind_32()
+    {
+        string Message(int i) => $$$"""{"ts":"{{{Ts(TimeSpan.FromSeconds(-100 + i))}}}","values":{"running":1}}""";
+        for (int i = 0; i < 33; i++)
+        {
+            Assert.NotNull(Admit(Hostile, Message(i)));
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Null(Batch(Hostile, Message(1)));      // 31 newer ones since: remembered
+        Assert.NotNull(Admit(Hostile, Message(0)));   // 32 newer ones since: the oldest was let go
+        AssertRejected((RejectReason.Duplicate, 1));
+    }
+
     [Theory]
     [InlineData(6 * 60, RejectReason.TimestampInFuture)]
     [InlineData(365 * 86_400, RejectReason.TimestampInFuture)]

@@ -16,7 +16,9 @@ namespace FacilityHub.Domain.Alarms;
 public sealed class EquipmentMonitor
 {
     private readonly EquipmentKind _kind;
-    private readonly Dictionary<string, double> _latest = new(StringComparer.Ordinal);
+    // One monitor per item (100k alarm points: 100k monitors), so state is allocated only once a rule needs it: the
+    // latest values with the first reading, a rate rule's samples, a flatline or compliance rule's own fields.
+    private Dictionary<string, double>? _latest;
     private DateTimeOffset? _newestReading;
     private readonly RuleState[] _rules;
     private DateTimeOffset _lastSeen;
@@ -62,6 +64,7 @@ public sealed class EquipmentMonitor
             return changes;
         }
         _newestReading = reading.Timestamp;
+        _latest ??= new Dictionary<string, double>(_kind.Metrics.Count, StringComparer.Ordinal);
         foreach (var v in reading.Values) _latest[v.Metric] = v.Value;
         Seen(now, changes);
         foreach (var s in _rules)
@@ -78,10 +81,11 @@ public sealed class EquipmentMonitor
                 case RuleKind.RateOfChange when reading.Values.FirstOrDefault(v => v.Metric == rule.Metric) is { } sample:
                     // A rate between measurements is timed by when they were measured: arrival jitter (a broker or hub
                     // catching up) would turn noise into a steep slope.
-                    s.Samples.Enqueue((reading.Timestamp, sample.Value));
-                    while (s.Samples.Count > 1 && reading.Timestamp - s.Samples.Peek().At > rule.Window) s.Samples.Dequeue();
+                    var samples = s.Samples ??= new Queue<(DateTimeOffset At, double Value)>();
+                    samples.Enqueue((reading.Timestamp, sample.Value));
+                    while (samples.Count > 1 && reading.Timestamp - samples.Peek().At > rule.Window) samples.Dequeue();
                     if (!GateOpen(rule)) break;
-                    var (since, from) = s.Samples.Peek();
+                    var (since, from) = samples.Peek();
                     double seconds = (reading.Timestamp - since).TotalSeconds;
                     if (seconds <= 0) break;
                     double rate = (sample.Value - from) / seconds;
@@ -107,9 +111,10 @@ public sealed class EquipmentMonitor
                         $"{rule.Metric} {(stuck ? "stuck at" : "moving again at")} {still.Value.ToString("0.###", CultureInfo.InvariantCulture)} " +
                         $"{_kind.Metrics[rule.Metric!].Unit} (unchanged for {Seconds(now - s.StillSince.Value)}, limit {Seconds(rule.StaleAfter)})");
                     break;
-                case RuleKind.Composite when rule.Conditions.Any(c => Touches(reading, rule, c.Metric)) && GateOpen(rule) && rule.Conditions.All(c => _latest.ContainsKey(c.Metric)):
-                    bool all = rule.Conditions.All(c => c.HoldsFor(_latest[c.Metric]));
-                    Set(s, all, now, string.Join(", ", rule.Conditions.Select(c => $"{c.Metric} {_latest[c.Metric].ToString("0.###", CultureInfo.InvariantCulture)}")));
+                case RuleKind.Composite when rule.Conditions.Any(c => Touches(reading, rule, c.Metric)) && GateOpen(rule) && rule.Conditions.All(c => _latest!.ContainsKey(c.Metric)):
+                    var latest = _latest!;
+                    bool all = rule.Conditions.All(c => c.HoldsFor(latest[c.Metric]));
+                    Set(s, all, now, string.Join(", ", rule.Conditions.Select(c => $"{c.Metric} {latest[c.Metric].ToString("0.###", CultureInfo.InvariantCulture)}")));
                     break;
                 case RuleKind.Compliance when rule.OnlyWhen.Count > 0:
                     Roll(s, now, changes);
@@ -242,7 +247,7 @@ public sealed class EquipmentMonitor
     }
 
     private bool GateOpen(RuleDefinition rule) =>
-        rule.OnlyWhen.All(c => _latest.TryGetValue(c.Metric, out var v) && c.HoldsFor(v));
+        rule.OnlyWhen.Count == 0 || (_latest is { } latest && rule.OnlyWhen.All(c => latest.TryGetValue(c.Metric, out var v) && c.HoldsFor(v)));
 
     /// <summary>A rule is re-judged when the reading carries its metric or one of its gate's metrics.</summary>
     private static bool Touches(TelemetryReading reading, RuleDefinition rule, string metric) =>
@@ -271,18 +276,42 @@ public sealed class EquipmentMonitor
         public bool Raw { get; set; }
         public DateTimeOffset? RawSince { get; set; }
         public string Message { get; set; } = "";
-        public Queue<(DateTimeOffset At, double Value)> Samples { get; } = new();
+        /// <summary>A rate rule's recent samples; null for other rules (and until the first sample).</summary>
+        public Queue<(DateTimeOffset At, double Value)>? Samples { get; set; }
         public bool Armed { get; set; } = true;
         public DateTimeOffset? RaisedByEventAt { get; set; }
-        public MealWindow? Window { get; set; }
+
+        // Compliance and flatline fields live apart, allocated for those rules only (most rules are neither).
+        private CompliancePart? _compliance;
+        private FlatlinePart? _flatline;
+        private CompliancePart Compliance => _compliance ??= new CompliancePart();
+        private FlatlinePart Flatline => _flatline ??= new FlatlinePart();
+
+        public MealWindow? Window { get => _compliance?.Window; set => Compliance.Window = value; }
 
         /// <summary>The compliance period judged last: the one a finding is about.</summary>
-        public MealWindow? Judged { get; set; }
-        public bool WindowJudged { get; set; }
-        public int Count { get; set; }
-        public bool GateHeld { get; set; }
-        public DateTimeOffset? StillSince { get; set; }
-        public double StillValue { get; set; }
-        public DateTimeOffset StillLastAt { get; set; }
+        public MealWindow? Judged { get => _compliance?.Judged; set => Compliance.Judged = value; }
+        public bool WindowJudged { get => _compliance?.WindowJudged ?? false; set => Compliance.WindowJudged = value; }
+        public int Count { get => _compliance?.Count ?? 0; set => Compliance.Count = value; }
+        public bool GateHeld { get => _compliance?.GateHeld ?? false; set => Compliance.GateHeld = value; }
+        public DateTimeOffset? StillSince { get => _flatline?.StillSince; set => Flatline.StillSince = value; }
+        public double StillValue { get => _flatline?.StillValue ?? 0; set => Flatline.StillValue = value; }
+        public DateTimeOffset StillLastAt { get => _flatline?.StillLastAt ?? default; set => Flatline.StillLastAt = value; }
+
+        private sealed class CompliancePart
+        {
+            public MealWindow? Window { get; set; }
+            public MealWindow? Judged { get; set; }
+            public bool WindowJudged { get; set; }
+            public int Count { get; set; }
+            public bool GateHeld { get; set; }
+        }
+
+        private sealed class FlatlinePart
+        {
+            public DateTimeOffset? StillSince { get; set; }
+            public double StillValue { get; set; }
+            public DateTimeOffset StillLastAt { get; set; }
+        }
     }
 }

@@ -18,14 +18,19 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
     // Re-checked at least this often: a timer far in the future is re-armed rather than trusted for a day.
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
-    private readonly Dictionary<string, ReadingView> _readings = new(StringComparer.Ordinal);
+    // Per item, so kept small (100k home alarm points are 100k grains): collections only once needed, metric and event
+    // names shared with the kind instead of the copies each message brings.
+    // Latest reading per metric; null until the first telemetry (most alarm points send heartbeats, rarely a reading).
+    private Dictionary<string, ReadingView>? _readings;
     private EquipmentItem _item = null!;
     private EquipmentMonitor _monitor = null!;
     private IGrainTimer? _clock;
     private DateTimeOffset? _lastSeen;
     private string? _lastEvent;
-    // Metrics that runtime-based maintenance plans count on this item, with the running state last handed to their meter.
-    private Dictionary<string, bool?> _runtimeMetrics = [];
+    private string? _lastEventZone;
+    // Metrics that runtime-based maintenance plans count on this item, with the running state last handed to their
+    // meter; null when no plan counts this item's runtime.
+    private Dictionary<string, bool?>? _runtimeMetrics;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -33,8 +38,8 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
             ? item
             : throw new ArgumentException($"equipment '{this.GetPrimaryKeyString()}' is not in the topology");
         _monitor = new EquipmentMonitor(_item.Kind, time.GetUtcNow());
-        _runtimeMetrics = maintenance.Plans.Where(p => p.Runtime is not null && p.Covers(_item))
-            .Select(p => p.Runtime!.Metric).Distinct().ToDictionary(m => m, _ => (bool?)null, StringComparer.Ordinal);
+        var counted = maintenance.Plans.Where(p => p.Runtime is not null && p.Covers(_item)).Select(p => p.Runtime!.Metric).Distinct().ToList();
+        _runtimeMetrics = counted.Count == 0 ? null : counted.ToDictionary(m => m, _ => (bool?)null, StringComparer.Ordinal);
         ScheduleTick();
         return Task.CompletedTask;
     }
@@ -44,39 +49,44 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
     public async Task RecordTelemetry(TelemetryMessage message)
     {
         var values = new MetricValue[message.Values.Length];
+        _readings ??= new Dictionary<string, ReadingView>(_item.Kind.Metrics.Count, StringComparer.Ordinal);
         for (int i = 0; i < values.Length; i++)
         {
             var s = message.Values[i];
-            values[i] = new MetricValue(s.Metric, s.Value);
-            _readings[s.Metric] = new ReadingView(s.Metric, s.Value, message.Timestamp);
+            var metric = _item.Kind.Metrics.TryGetValue(s.Metric, out var definition) ? definition.Name : s.Metric;
+            values[i] = new MetricValue(metric, s.Value);
+            _readings[metric] = new ReadingView(metric, s.Value, message.Timestamp);
         }
         Touch(message.Timestamp);
         await RaiseOrClear(_monitor.Observe(new TelemetryReading(_item.Id, message.Timestamp, values), time.GetUtcNow()));
-        if (_runtimeMetrics.Count > 0) await CountRuntimeAsync(message);
+        if (_runtimeMetrics is not null) await CountRuntimeAsync(message, _runtimeMetrics);
     }
 
     /// <summary>Hands a change of a counted running metric to its meter: a grain call per start and stop, not per message.</summary>
-    private async Task CountRuntimeAsync(TelemetryMessage message)
+    private async Task CountRuntimeAsync(TelemetryMessage message, Dictionary<string, bool?> runtimeMetrics)
     {
         foreach (var sample in message.Values)
         {
-            if (!_runtimeMetrics.TryGetValue(sample.Metric, out var last)) continue;
+            if (!runtimeMetrics.TryGetValue(sample.Metric, out var last)) continue;
             bool running = sample.Value >= 0.5;
             if (last == running) continue;
             await GrainFactory.GetGrain<IRuntimeMeterGrain>($"{_item.Id}/{sample.Metric}").Observe(message.Timestamp, running);
-            _runtimeMetrics[sample.Metric] = running;
+            runtimeMetrics[sample.Metric] = running;
         }
     }
 
     public Task RecordEvent(EventMessage message)
     {
-        _lastEvent = message.Zone is null ? message.Name : $"{message.Name} ({message.Zone})";
+        // The gate let only the kind's own events through: a handful of names, shared by every item through the pool.
+        _lastEvent = string.Intern(message.Name);
+        _lastEventZone = message.Zone;
         Touch(message.Timestamp);
         return RaiseOrClear(_monitor.Observe(new DeviceEvent(_item.Id, message.Timestamp, message.Name, message.Zone), time.GetUtcNow()));
     }
 
     public Task<EquipmentSnapshot> GetSnapshot() =>
-        Task.FromResult(new EquipmentSnapshot(this.GetPrimaryKeyString(), [.. _readings.Values.OrderBy(r => r.Metric, StringComparer.Ordinal)], _lastSeen, _lastEvent));
+        Task.FromResult(new EquipmentSnapshot(this.GetPrimaryKeyString(), [.. ((IEnumerable<ReadingView>?)_readings?.Values ?? []).OrderBy(r => r.Metric, StringComparer.Ordinal)], _lastSeen,
+            _lastEventZone is null ? _lastEvent : $"{_lastEvent} ({_lastEventZone})"));
 
     private Task TickAsync(CancellationToken cancellationToken) => RaiseOrClear(_monitor.Tick(time.GetUtcNow()));
 

@@ -7,8 +7,11 @@ namespace FacilityHub.Ingestion.Pipeline;
 /// Remembers each known device's last <see cref="PerDevice"/> timestamped messages for <see cref="Window"/>, so a
 /// QoS 1 redelivery (or a replay) of one of them is dropped rather than stored and judged twice: storing the point
 /// again would be harmless (same time and tags overwrite), but an event counted twice skews a compliance count.
-/// A message without <c>ts</c> cannot be told from a genuine repeat and is never a duplicate. Memory is bounded:
-/// only devices of the topology get here, each with a fixed ring.
+/// A message without <c>ts</c> cannot be told from a genuine repeat and is never a duplicate. Memory is bounded and
+/// small: only devices of the topology get here, each with at most 32 fingerprints of 24 bytes (the message's own
+/// timestamp, a 64-bit hash of its kind and content, when it came), not the messages themselves (with 100k devices
+/// talking, whole payloads kept for 10 minutes were most of the hub's memory). Two different messages of one device
+/// with the same <c>ts</c> would have to collide in 64 bits to be taken for each other.
 /// </summary>
 internal sealed class DuplicateFilter
 {
@@ -20,31 +23,92 @@ internal sealed class DuplicateFilter
     /// <summary>True when the same message came within the window; otherwise remembers it.</summary>
     public bool IsRepeat(string equipmentId, MessageKind kind, ParsedPayload message, DateTimeOffset now)
     {
+        var seen = new Seen(message.Timestamp!.Value.UtcTicks, Fingerprint(kind, message), now.UtcTicks);
         var recent = _recent.GetOrAdd(equipmentId, static _ => new Recent());
         lock (recent)
         {
-            foreach (var seen in recent.Messages)
+            var free = -1;
+            for (var i = 0; i < recent.Messages.Length; i++)
             {
-                if (seen is not null && now - seen.At <= Window && seen.Kind == kind && Same(seen.Message, message)) return true;
+                ref readonly var s = ref recent.Messages[i];
+                if (s.ReceivedTicks == 0 || now.UtcTicks - s.ReceivedTicks > Window.Ticks)
+                {
+                    free = i;
+                    continue;
+                }
+                if (s.TimestampTicks == seen.TimestampTicks && s.Hash == seen.Hash) return true;
             }
-            recent.Messages[recent.Next] = new Seen(now, kind, message);
-            recent.Next = (recent.Next + 1) % PerDevice;
+            recent.Remember(seen, free);
             return false;
         }
     }
 
-    private static bool Same(ParsedPayload a, ParsedPayload b) =>
-        a.Timestamp == b.Timestamp
-        && a.EventName == b.EventName
-        && a.Zone == b.Zone
-        && a.Values.SequenceEqual(b.Values)
-        && a.Dropped.SequenceEqual(b.Dropped);
+    /// <summary>FNV-1a (64 bit) over the kind, the event and zone, every value and every dropped value with its reason.</summary>
+    private static ulong Fingerprint(MessageKind kind, ParsedPayload message)
+    {
+        var h = 14695981039346656037UL;
+        void Add(ulong v)
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                h = (h ^ (byte)(v >> (8 * i))) * 1099511628211UL;
+            }
+        }
+        void AddText(string? s)
+        {
+            if (s is null)
+            {
+                Add(ulong.MaxValue);
+                return;
+            }
+            Add((ulong)s.Length);
+            foreach (var c in s) Add(c);
+        }
 
-    private sealed record Seen(DateTimeOffset At, MessageKind Kind, ParsedPayload Message);
+        Add((ulong)kind);
+        AddText(message.EventName);
+        AddText(message.Zone);
+        Add((ulong)message.Values.Count);
+        foreach (var v in message.Values)
+        {
+            AddText(v.Metric);
+            Add((ulong)BitConverter.DoubleToInt64Bits(v.Value));
+        }
+        Add((ulong)message.Dropped.Count);
+        foreach (var (metric, reason) in message.Dropped)
+        {
+            AddText(metric);
+            Add((ulong)reason);
+        }
+        return h;
+    }
 
+    private readonly record struct Seen(long TimestampTicks, ulong Hash, long ReceivedTicks);
+
+    /// <summary>A device's fingerprints: a slot out of the window is reused first, so the ring grows (4, 8, ... 32) only
+    /// as far as the device's own rate needs (a panel's heartbeat every 30 s: 20 in 10 minutes); at 32 the oldest goes.</summary>
     private sealed class Recent
     {
-        public readonly Seen?[] Messages = new Seen?[PerDevice];
-        public int Next;
+        public Seen[] Messages { get; private set; } = new Seen[4];
+
+        public void Remember(Seen seen, int free)
+        {
+            if (free < 0 && Messages.Length < PerDevice)
+            {
+                free = Messages.Length;
+                var grown = new Seen[Messages.Length * 2];
+                Messages.CopyTo(grown, 0);
+                Messages = grown;
+            }
+            if (free < 0)
+            {
+                free = 0;
+                for (var i = 1; i < Messages.Length; i++)
+                {
+                    if (Messages[i].ReceivedTicks < Messages[free].ReceivedTicks) free = i;
+                }
+            }
+            Messages[free] = seen;
+        }
     }
 }
