@@ -54,30 +54,9 @@ internal sealed class LoadGenerator : IAsyncDisposable
         var connection = 0;
         var from = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < duration)
-        {
-            var due = (long)(rate * clock.Elapsed.TotalSeconds);
-            while (sent < due)
-            {
-                var device = devices[_cursor];
-                _cursor = (_cursor + 1) % devices.Count;
-                foreach (var message in device.Next(DateTimeOffset.UtcNow))
-                {
-                    var c = connection;
-                    connection = (connection + 1) % _clients.Length;
-                    await _windows[c].WaitAsync(cancellationToken);
-                    _ = PublishAsync(c, Build(message, topicRoot));
-                    sent++;
-                }
-            }
 
-            await Task.Delay(1, cancellationToken);
-        }
-
-        // The step's full count even when this process was starved at the very end (a loaded machine): a short step
-        // must not read as "the hub fell behind" because the generator did.
-        var total = (long)(rate * duration.TotalSeconds);
-        while (sent < total)
+        // The next device in turn publishes its next messages, round-robin over the connections, within each one's window.
+        async Task NextDeviceAsync()
         {
             var device = devices[_cursor];
             _cursor = (_cursor + 1) % devices.Count;
@@ -90,6 +69,19 @@ internal sealed class LoadGenerator : IAsyncDisposable
                 sent++;
             }
         }
+
+        while (clock.Elapsed < duration)
+        {
+            var due = (long)(rate * clock.Elapsed.TotalSeconds);
+            while (sent < due) await NextDeviceAsync();
+
+            await Task.Delay(1, cancellationToken);
+        }
+
+        // The step's full count even when this process was starved at the very end (a loaded machine): a short step
+        // must not read as "the hub fell behind" because the generator did.
+        var total = (long)(rate * duration.TotalSeconds);
+        while (sent < total) await NextDeviceAsync();
 
         var elapsed = clock.Elapsed;
         var to = DateTimeOffset.UtcNow;

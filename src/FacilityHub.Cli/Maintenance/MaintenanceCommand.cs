@@ -39,16 +39,10 @@ internal static class MaintenanceCommand
     {
         var id = OrderId();
         var command = new Command("order", "One engineering order (planned, or a requested home alarm service) with its record.") { id };
-        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        return OneOrder(context, command, (client, parseResult, ct) => client.GetMaintenanceOrderAsync(new GetMaintenanceOrderRequest
         {
-            var order = await new MaintenanceService.MaintenanceServiceClient(channel).GetMaintenanceOrderAsync(new GetMaintenanceOrderRequest
-            {
-                OrderId = parseResult.GetValue(id)!,
-            }, cancellationToken: ct);
-            await context.Output.WriteAsync(MaintenanceOrderView.RenderOne(order));
-            return 0;
-        }, ct));
-        return command;
+            OrderId = parseResult.GetValue(id)!,
+        }, cancellationToken: ct).ResponseAsync);
     }
 
     private static Command Reschedule(CliContext context)
@@ -58,34 +52,22 @@ internal static class MaintenanceCommand
         at.Required = true;
         var reason = new Option<string>("--reason") { Description = "Why the visit moves (required).", HelpName = "TEXT", Required = true };
         var command = new Command("reschedule", "Move a scheduled visit; refused when it breaks the team's hours, capacity or slack.") { id, at, reason };
-        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        return OneOrder(context, command, (client, parseResult, ct) => client.RescheduleWorkOrderAsync(new RescheduleWorkOrderRequest
         {
-            var order = await new MaintenanceService.MaintenanceServiceClient(channel).RescheduleWorkOrderAsync(new RescheduleWorkOrderRequest
-            {
-                OrderId = parseResult.GetValue(id)!,
-                VisitStart = Timestamp.FromDateTimeOffset(parseResult.GetValue(at)),
-                Reason = parseResult.GetValue(reason)!,
-            }, cancellationToken: ct);
-            await context.Output.WriteAsync(MaintenanceOrderView.RenderOne(order));
-            return 0;
-        }, ct));
-        return command;
+            OrderId = parseResult.GetValue(id)!,
+            VisitStart = Timestamp.FromDateTimeOffset(parseResult.GetValue(at)),
+            Reason = parseResult.GetValue(reason)!,
+        }, cancellationToken: ct).ResponseAsync);
     }
 
     private static Command StartWork(CliContext context)
     {
         var id = OrderId();
         var command = new Command("start-work", "Start the work of an order: its item goes under maintenance for the booked time.") { id };
-        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        return OneOrder(context, command, (client, parseResult, ct) => client.StartMaintenanceWorkAsync(new StartMaintenanceWorkRequest
         {
-            var order = await new MaintenanceService.MaintenanceServiceClient(channel).StartMaintenanceWorkAsync(new StartMaintenanceWorkRequest
-            {
-                OrderId = parseResult.GetValue(id)!,
-            }, cancellationToken: ct);
-            await context.Output.WriteAsync(MaintenanceOrderView.RenderOne(order));
-            return 0;
-        }, ct));
-        return command;
+            OrderId = parseResult.GetValue(id)!,
+        }, cancellationToken: ct).ResponseAsync);
     }
 
     private static Command Complete(CliContext context)
@@ -146,7 +128,7 @@ internal static class MaintenanceCommand
         {
             point, kind, description, at,
         };
-        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        return OneOrder(context, command, (client, parseResult, ct) =>
         {
             var request = new RequestHomeAlarmServiceRequest
             {
@@ -155,11 +137,8 @@ internal static class MaintenanceCommand
                 Description = parseResult.GetValue(description)!,
             };
             if (parseResult.GetResult(at) is not null) request.PreferredStart = Timestamp.FromDateTimeOffset(parseResult.GetValue(at));
-            var order = await new MaintenanceService.MaintenanceServiceClient(channel).RequestHomeAlarmServiceAsync(request, cancellationToken: ct);
-            await context.Output.WriteAsync(MaintenanceOrderView.RenderOne(order));
-            return 0;
-        }, ct));
-        return command;
+            return client.RequestHomeAlarmServiceAsync(request, cancellationToken: ct).ResponseAsync;
+        });
     }
 
     private static Command NoAccess(CliContext context)
@@ -167,17 +146,11 @@ internal static class MaintenanceCommand
         var id = OrderId();
         var note = new Option<string>("--note") { Description = "The note left at the door (required).", HelpName = "TEXT", Required = true };
         var command = new Command("no-access", "Nobody was home: record the note left and re-book the visit from the next day on.") { id, note };
-        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        return OneOrder(context, command, (client, parseResult, ct) => client.RecordNoAccessAsync(new RecordNoAccessRequest
         {
-            var order = await new MaintenanceService.MaintenanceServiceClient(channel).RecordNoAccessAsync(new RecordNoAccessRequest
-            {
-                OrderId = parseResult.GetValue(id)!,
-                Note = parseResult.GetValue(note)!,
-            }, cancellationToken: ct);
-            await context.Output.WriteAsync(MaintenanceOrderView.RenderOne(order));
-            return 0;
-        }, ct));
-        return command;
+            OrderId = parseResult.GetValue(id)!,
+            Note = parseResult.GetValue(note)!,
+        }, cancellationToken: ct).ResponseAsync);
     }
 
     private static Option<DateTimeOffset> TimeOption(string description) => new("--at")
@@ -257,4 +230,17 @@ internal static class MaintenanceCommand
     }
 
     private static Argument<string> EquipmentId() => new("ID") { Description = "The equipment item, e.g. rs-b1-pump-1." };
+
+    /// <summary>A command that makes one call answered by an engineering order and shows that order.</summary>
+    private static Command OneOrder(
+        CliContext context, Command command, Func<MaintenanceService.MaintenanceServiceClient, ParseResult, CancellationToken, Task<MaintenanceOrder>> call)
+    {
+        command.SetAction((parseResult, ct) => context.CallHubAsync(parseResult, async (channel, ct) =>
+        {
+            var order = await call(new MaintenanceService.MaintenanceServiceClient(channel), parseResult, ct);
+            await context.Output.WriteAsync(MaintenanceOrderView.RenderOne(order));
+            return 0;
+        }, ct));
+        return command;
+    }
 }
