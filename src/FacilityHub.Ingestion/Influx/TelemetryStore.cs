@@ -66,7 +66,7 @@ public sealed partial class TelemetryStore : IDisposable
             if (i > 0) line.Append(',');
             Escaped(line, values[i].Metric).Append('=').Append(values[i].Value.ToString("R", CultureInfo.InvariantCulture));
         }
-        _writer.WriteRecord(line.Append(' ').Append(at.ToUnixTimeMilliseconds()).ToString(), WritePrecision.Ms, _options.Database, _options.Org);
+        _writer.WriteRecord(line.Append(' ').Append(UnixNanoseconds(at)).ToString(), WritePrecision.Ns, _options.Database, _options.Org);
     }
 
     public void WriteEvent(EquipmentItem item, DateTimeOffset at, string eventName, string? zone)
@@ -74,8 +74,12 @@ public sealed partial class TelemetryStore : IDisposable
         var line = new StringBuilder(160).Append("events");
         Escaped(Tags(line, item).Append(",event="), eventName).Append(" count=1i");
         if (zone is not null) line.Append(",zone=\"").Append(zone.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
-        _writer.WriteRecord(line.Append(' ').Append(at.ToUnixTimeMilliseconds()).ToString(), WritePrecision.Ms, _options.Database, _options.Org);
+        _writer.WriteRecord(line.Append(' ').Append(UnixNanoseconds(at)).ToString(), WritePrecision.Ns, _options.Database, _options.Org);
     }
+
+    // A point is its series and its time: two messages of one device within the same millisecond (no ts of their own,
+    // stamped on arrival) would overwrite each other's fields at millisecond precision.
+    private static long UnixNanoseconds(DateTimeOffset at) => (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
 
     // Tags in key order, as InfluxDB prefers them: building, equipment, kind, site (event comes after).
     private static StringBuilder Tags(StringBuilder line, EquipmentItem item)
@@ -107,7 +111,7 @@ public sealed partial class TelemetryStore : IDisposable
         if (_spool.Pending == 0) return;
         var writer = _client.GetWriteApiAsync();
         long written = await _spool.ReplayAsync(
-            (lines, ct) => writer.WriteRecordsAsync([.. lines], WritePrecision.Ms, _options.Database, _options.Org, ct), cancellationToken).ConfigureAwait(false);
+            (lines, ct) => writer.WriteRecordsAsync([.. lines], WritePrecision.Ns, _options.Database, _options.Org, ct), cancellationToken).ConfigureAwait(false);
         _stats.CountWritten(written);
         Interlocked.Exchange(ref _loggedFailure, 0);
         LogReplayed(written, _options.Url);
