@@ -17,22 +17,25 @@ internal sealed class LoadGenerator : IAsyncDisposable
     private const int Window = 16;
 
     private readonly IMqttClient[] _clients;
+    // Injected faults go over a connection of their own, as a real pump has: never queued behind the load's windows.
+    private readonly IMqttClient _faults;
     private readonly SemaphoreSlim[] _windows;
     private int _cursor;
     private long _acknowledged;
     private long _failed;
 
-    private LoadGenerator(IMqttClient[] clients)
+    private LoadGenerator(IMqttClient[] clients, IMqttClient faults)
     {
         _clients = clients;
+        _faults = faults;
         _windows = [.. clients.Select(_ => new SemaphoreSlim(Window, Window))];
     }
 
     public static async Task<LoadGenerator> ConnectAsync(int port, int connections, string name, CancellationToken cancellationToken)
     {
         var factory = new MqttClientFactory();
-        var clients = new IMqttClient[connections];
-        for (var i = 0; i < connections; i++)
+        var clients = new IMqttClient[connections + 1];
+        for (var i = 0; i < clients.Length; i++)
         {
             clients[i] = factory.CreateMqttClient();
             await clients[i].ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port)
@@ -40,7 +43,7 @@ internal sealed class LoadGenerator : IAsyncDisposable
                 .WithCleanStart(true).WithTimeout(TimeSpan.FromSeconds(10)).Build(), cancellationToken);
         }
 
-        return new LoadGenerator(clients);
+        return new LoadGenerator(clients[..connections], clients[connections]);
     }
 
     /// <summary>Sends <paramref name="devices"/>' next messages at <paramref name="rate"/> per second for
@@ -128,9 +131,9 @@ internal sealed class LoadGenerator : IAsyncDisposable
         return new LoadStep(rate, sent, Interlocked.Read(ref _acknowledged) - acknowledgedBefore, Interlocked.Read(ref _failed) - failedBefore, from, to, elapsed);
     }
 
-    /// <summary>One message, awaited (for injected faults).</summary>
+    /// <summary>One message, awaited, over the faults' own connection (for injected faults).</summary>
     public async Task PublishNowAsync(FleetMessage message, CancellationToken cancellationToken) =>
-        await _clients[0].PublishAsync(Build(message, "facility"), cancellationToken);
+        await _faults.PublishAsync(Build(message, "facility"), cancellationToken);
 
     private static MqttApplicationMessage Build(FleetMessage message, string topicRoot) =>
         new MqttApplicationMessageBuilder()
@@ -158,7 +161,7 @@ internal sealed class LoadGenerator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var client in _clients)
+        foreach (var client in _clients.Append(_faults))
         {
             if (client.IsConnected) await client.DisconnectAsync();
             client.Dispose();

@@ -1,4 +1,5 @@
 using FacilityHub.Api.V1;
+using UpdateKind = FacilityHub.Dispatch.V1.UpdateKind;
 using FacilityHub.Testing;
 
 namespace FacilityHub.EndToEnd.Tests;
@@ -29,6 +30,29 @@ public sealed class RestartTests(HubFixture hub)
         Assert.Single((await hub.WorkOrders.ListWorkOrdersAsync(new ListWorkOrdersRequest { EquipmentId = "rs-b2-pump-1" })).WorkOrders);
         var received = Assert.Single(hub.Dispatch!.Orders, o => o.Order.EquipmentId == "rs-b2-pump-1");
         Assert.Equal(1, received.CreateCalls);
+    }
+
+    [Fact]
+    public async Task An_alarm_active_when_the_hub_is_killed_clears_with_the_first_normal_reading_after_the_restart_and_the_crew_hears_it()
+    {
+        // The restarted hub's item knows nothing of the burst: its first verdict must still reach the stored alarm.
+        await hub.PublishAsync(TestTopology.Topic("t-pump-restart", "telemetry"), """{"values":{"outlet_pressure_bar":0.4,"running":1}}""");
+        await Eventually.UntilAsync(() => Task.FromResult(hub.Dispatch!.Orders.Any(o => o.Order.EquipmentId == "t-pump-restart")),
+            TimeSpan.FromSeconds(10), "the order reaches dispatch");
+
+        await hub.KillAndRestartHubAsync();
+        await hub.PublishAsync(TestTopology.Topic("t-pump-restart", "telemetry"), """{"values":{"outlet_pressure_bar":3.1,"running":1}}""");
+
+        var alarm = await Eventually.UntilAsync(async () =>
+        {
+            var a = await hub.Alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = "t-pump-restart/pressure_collapse/1" });
+            return a.ConditionActive ? null : a;
+        }, TimeSpan.FromSeconds(10), "the alarm's condition clears");
+        Assert.Contains(alarm.History, s => s.Cause.StartsWith("condition cleared", StringComparison.Ordinal));
+        var update = await Eventually.UntilAsync(() => Task.FromResult(
+            hub.Dispatch!.Orders.Single(o => o.Order.EquipmentId == "t-pump-restart").Updates.FirstOrDefault(u => u.Kind == UpdateKind.FaultCleared)),
+            TimeSpan.FromSeconds(10), "dispatch hears the fault cleared");
+        Assert.Contains("outlet_pressure_bar 3.1", update.Note);
     }
 
     [Fact]

@@ -6,15 +6,22 @@ using FacilityHub.Grains.Alarms;
 using FacilityHub.Grains.Maintenance;
 using FacilityHub.Domain.Quality;
 using FacilityHub.Grains.Quality;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace FacilityHub.Grains.Equipment;
 
 /// <summary>Keeps the latest readings in memory (history lives in InfluxDB) and runs the item's rules; a condition
 /// that starts or clears is handed to the alarm grain of (item, rule), which is durable. Rules that need the clock
 /// (stale, delays, compliance periods) run on a grain timer set to the monitor's next due time; it keeps the
-/// grain active, so a device that falls silent is noticed without a message.</summary>
+/// grain active, so a device that falls silent is noticed without a message.
+/// A new monitor's first verdict on each rule is reported either way (to re-synchronise durable alarms after a restart);
+/// a "clear" goes only to an alarm that may be active — one whose rule this item has ever raised, stored here before
+/// the raise — so the first heartbeat does not activate an alarm grain per rule (~2 KB each) for 100k quiet items.</summary>
 public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, TimeProvider time) : Grain, IEquipmentGrain
 {
+    private const string RaisedRulesStateName = "raised";
+
     // Re-checked at least this often: a timer far in the future is re-armed rather than trusted for a day.
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
@@ -31,6 +38,8 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
     // Metrics that runtime-based maintenance plans count on this item, with the running state last handed to their
     // meter; null when no plan counts this item's runtime.
     private Dictionary<string, bool?>? _runtimeMetrics;
+    // Read on the first verdict that needs it (not at activation: 100k reads would slow the hub's start), then kept.
+    private GrainState<RaisedRulesState>? _raised;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -100,8 +109,16 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
         foreach (var change in changes)
         {
             var alarm = GrainFactory.GetGrain<IAlarmGrain>(AlarmKeys.Tag(_item.Id, change.Rule.Id));
-            if (change.Active) await alarm.Raise(change.At, change.Message);
-            else await alarm.Clear(change.At, change.Message);
+            var raised = _raised ??= await ReadRaisedRulesAsync();
+            if (change.Active)
+            {
+                await RememberRaisedAsync(raised, change.Rule.Id);
+                await alarm.Raise(change.At, change.Message);
+            }
+            else if (raised.State!.Rules.Contains(change.Rule.Id))
+            {
+                await alarm.Clear(change.At, change.Message);
+            }
             // A missed compliance period is also a nonconformance for quality, keyed by its period (no duplicates).
             if (change is { Active: true, Period: { } period })
             {
@@ -110,6 +127,25 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
             }
         }
         ScheduleTick();
+    }
+
+    private IGrainStorage RaisedRulesStorage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+
+    private async Task<GrainState<RaisedRulesState>> ReadRaisedRulesAsync()
+    {
+        var raised = new GrainState<RaisedRulesState>(new RaisedRulesState());
+        await RaisedRulesStorage.ReadStateAsync(RaisedRulesStateName, this.GetGrainId(), raised);
+        raised.State ??= new RaisedRulesState();
+        return raised;
+    }
+
+    /// <summary>Stored before the alarm is raised: should the hub die in between, the restarted item still clears it.</summary>
+    private async Task RememberRaisedAsync(GrainState<RaisedRulesState> raised, string ruleId)
+    {
+        var rules = raised.State!.Rules;
+        if (rules.Contains(ruleId)) return;
+        rules.Add(ruleId);
+        await RaisedRulesStorage.WriteStateAsync(RaisedRulesStateName, this.GetGrainId(), raised);
     }
 
     private void ScheduleTick()
