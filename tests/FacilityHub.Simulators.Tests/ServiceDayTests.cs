@@ -212,6 +212,68 @@ public sealed class ServiceDayTests
         Assert.True(alarms.Count == 0, Describe(alarms));
     }
 
+    [Theory]
+    [InlineData(3.0)] // night: idle and cold
+    [InlineData(11.1)] // heating up for lunch
+    [InlineData(12.0)] // lunch
+    [InlineData(14.49)] // the end of lunch falls inside the drill
+    public async Task The_dishwasher_drill_scenario_raises_its_two_alarms_and_no_other_at_any_time_of_day(double localHour)
+    {
+        var folder = RepoFiles.Folder(Path.Combine("simulators", "scenarios"));
+        var scenario = await FacilityHub.FleetSimulator.Drills.ScenarioFile.LoadAsync(Path.Combine(folder, "dishwasher-faults.json"), CancellationToken.None);
+        var topology = await FleetTopology.LoadAsync(RepoFiles.Topology, CancellationToken.None);
+        var plan = FacilityHub.FleetSimulator.Drills.ScenarioFile.Plan(scenario, topology);
+        var device = new FleetGenerator(topology, scenario.Seed!.Value).Device(Canteen);
+        var start = Midnight.AddHours(localHour);
+        var messages = new List<FleetMessage>();
+
+        for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromSeconds(scenario.DurationS); elapsed += TimeSpan.FromSeconds(scenario.IntervalS!.Value))
+        {
+            foreach (var transition in plan.TakeDue(elapsed))
+            {
+                messages.AddRange(transition.Starts ? device.StartFault(transition.Fault, start + elapsed) : device.ClearFault(transition.Fault, start + elapsed));
+            }
+
+            messages.AddRange(device.Next(start + elapsed));
+        }
+
+        var alarms = Judge(start.AddMinutes(-1), messages, start.AddSeconds(scenario.DurationS));
+
+        Assert.True(alarms.Select(a => a.Rule.Id).SequenceEqual(["wash_temp_low", "rinse_temp_low"]), Describe(alarms));
+        Assert.InRange(alarms[0].At - start, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
+        Assert.InRange(alarms[1].At - start, TimeSpan.FromSeconds(35), TimeSpan.FromSeconds(65));
+    }
+
+    [Fact]
+    public void Back_to_back_short_periods_keep_the_machine_running_with_two_changes_in_each()
+    {
+        // As the end-to-end suite drills missed water changes: 4-second periods (UTC), one change required in each.
+        var periods = string.Join(",", Enumerable.Range(0, 15).Select(i =>
+            $$"""{ "name": "m{{i}}", "start": "10:00:{{4 * i:00}}", "end": "10:00:{{(4 * i) + 4:00}}", "min": 1 }""")).Replace("10:00:60", "10:01:00", StringComparison.Ordinal);
+        var topology = FleetTopology.Parse($$"""
+            {
+              "kinds": { "dishwasher": {
+                "metrics": { "wash_temp_c": { "unit": "degC", "min": 0, "max": 110 }, "rinse_temp_c": { "unit": "degC", "min": 0, "max": 110 },
+                             "conveyor_running": { "unit": "bool", "min": 0, "max": 1 } },
+                "events": [ "water_changed" ],
+                "rules": [ { "id": "water_changes", "type": "compliance", "event": "water_changed", "timezone": "UTC", "periods": [ {{periods}} ],
+                             "only_when": [ { "metric": "conveyor_running", "equals": 1 } ], "fault": "water_change_missed", "priority": "low" } ] } },
+              "sites": [ { "id": "s", "buildings": [ { "id": "b", "equipment": [ { "id": "dw", "kind": "dishwasher" } ] } ] } ]
+            }
+            """);
+        var device = new FleetGenerator(topology, seed: 5).Device("dw");
+        var start = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+        var before = Assert.IsType<TelemetryMessage>(Assert.Single(device.Next(start.AddSeconds(-20))));
+        var during = Enumerable.Range(0, 120).SelectMany(i => device.Next(start.AddSeconds(i * 0.5))).ToList();
+
+        Assert.Equal((0.0, ServicePhase.Heating), (before.Value("conveyor_running")!.Value, device.PhaseAt(start.AddSeconds(-20))));
+        Assert.InRange(before.Value("rinse_temp_c")!.Value, 82.5, 86);
+        Assert.All(during.OfType<TelemetryMessage>(), r => Assert.Equal(1, r.Value("conveyor_running")));
+        var changes = during.OfType<EventMessage>().Select(e => (e.Timestamp - start).TotalSeconds).ToList();
+        Assert.Equal(Enumerable.Range(0, 15).SelectMany(i => new[] { (4 * i) + 1.0, (4 * i) + 3.0 }), changes);
+    }
+
     [Fact]
     public void The_same_seed_gives_the_same_day_and_another_seed_another()
     {

@@ -94,6 +94,10 @@ public sealed class ServiceDay(ServiceSchedule schedule)
         for (var window = Around(after).Window; window.Start <= upTo; window = Next(window))
         {
             due.AddRange(EventTimes(window).Where(t => t > after && t <= upTo));
+            if (window.End > upTo)
+            {
+                break; // periods do not overlap: the next one starts later still
+            }
         }
 
         return due;
