@@ -65,14 +65,13 @@ public sealed class DeviceSimulator
         var values = new KeyValuePair<string, double>[_metrics.Length];
         for (var i = 0; i < _metrics.Length; i++)
         {
-            var target = Target(_metrics[i], timestamp, inService);
-            if (reading == 0 && _metrics[i].Signal.Role == ServiceRole.Heated)
+            if (reading == 0 && _day is not null && _metrics[i].Signal.Role == ServiceRole.Heated && !inService)
             {
                 // A run that starts mid-day finds the tanks where the day has them, not at service temperature.
-                _metrics[i].Level = target.Value;
+                _metrics[i].Level = _day.Temperature(_metrics[i].Signal.Nominal, timestamp);
             }
 
-            var value = _metrics[i].Step(target, _random);
+            var value = _metrics[i].Step(Target(_metrics[i], timestamp, inService), _random);
             values[i] = new(_metrics[i].Spec.Name, _metrics[i].Frozen ?? value);
             _metrics[i].LastSent = values[i].Value;
         }
@@ -133,7 +132,11 @@ public sealed class DeviceSimulator
         var messages = new List<FleetMessage>(2);
         if (fault.InService && PhaseAt(timestamp) != ServicePhase.InService)
         {
-            messages.Add(StartService(timestamp));
+            var started = StartService(timestamp);
+            if (!_faults.Exists(f => f.Silent))
+            {
+                messages.Add(started);
+            }
         }
 
         _faults.Add(fault);
@@ -313,7 +316,6 @@ public sealed class DeviceSimulator
     private sealed class MetricState(MetricSpec spec, MetricSignal signal)
     {
         private readonly (double Low, double High) _range = SignalProfiles.SensibleRange(spec);
-
 
         public MetricSpec Spec { get; } = spec;
 
