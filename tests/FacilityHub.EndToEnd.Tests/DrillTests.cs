@@ -152,6 +152,41 @@ public sealed class DrillTests(HubFixture hub, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Dishwasher_faults_between_meals_run_the_machine_so_the_hub_sees_them_while_an_idle_machine_stays_quiet()
+    {
+        // Every t-drill-washer-* has its one meal hour hours away: the simulator keeps them idle (conveyor stopped, tanks
+        // cooling), and each fault has the kitchen run its machine for as long as it lasts.
+        var (card, log) = await DrillAsync("""
+            {
+              "name": "e2e dishwasher faults between meals",
+              "seed": 12, "interval_s": 0.25, "duration_s": 5,
+              "faults": [
+                { "fault": "wash_heater_failure", "equipment": "t-drill-washer-heat", "at_s": 1, "clear_after_s": 3,
+                  "expect": { "alarm": "wash_temp_low", "within_s": 2, "work_order": false } },
+                { "fault": "rinse_too_cold", "equipment": "t-drill-washer-rinse", "at_s": 1, "clear_after_s": 3,
+                  "expect": { "alarm": "rinse_temp_low", "within_s": 3, "work_order": true, "dispatched_within_s": 4 } },
+                { "fault": "abnormal_noise", "equipment": "t-drill-washer-noise", "at_s": 1,
+                  "expect": { "alarm": "abnormal_noise", "within_s": 2, "work_order": true, "dispatched_within_s": 3 } }
+              ],
+              "expect": { "no_false_alarms": true, "settle_s": 5 }
+            }
+            """, "t-drill-washer-heat", "t-drill-washer-rinse", "t-drill-washer-noise", "t-drill-washer-idle");
+
+        Assert.True(card.Passed, log);
+        Assert.Empty(card.FalseAlarms);
+        // Each machine raised the alarm of its own fault and no other (a cold tank on a running conveyor would be one).
+        var operatorView = new AlarmService.AlarmServiceClient(hub.As(HubRoles.Operator, "e2e-drill"));
+        var alarms = (await operatorView.ListAlarmsAsync(new ListAlarmsRequest { BuildingId = TestTopology.Building, PageSize = 1000 })).Alarms
+            .Where(a => a.EquipmentId.StartsWith("t-drill-washer-", StringComparison.Ordinal)).Select(a => $"{a.EquipmentId}/{a.RuleId}").Order().ToList();
+        Assert.Equal(["t-drill-washer-heat/wash_temp_low", "t-drill-washer-noise/abnormal_noise", "t-drill-washer-rinse/rinse_temp_low"], alarms);
+        Assert.DoesNotContain(hub.Dispatch!.Orders, o => o.Order.EquipmentId == "t-drill-washer-idle");
+        // What an operator reads on the machine without a fault: stopped, tanks below service temperature.
+        var idle = await hub.Assets.GetEquipmentAsync(new GetEquipmentRequest { EquipmentId = "t-drill-washer-idle" });
+        Assert.Equal(0, idle.Readings.Single(r => r.Metric == "conveyor_running").Value);
+        Assert.True(idle.Readings.Single(r => r.Metric == "wash_temp_c").Value < 60, idle.ToString());
+    }
+
+    [Fact]
     public async Task A_drill_whose_expectation_the_hub_does_not_meet_fails_its_score_card_and_the_simulator_exits_with_3()
     {
         // A noisy vibration probe is not bearing damage: expecting zone D is wrong, so the drill must fail.

@@ -7,7 +7,9 @@ namespace FacilityHub.EndToEnd.Tests;
 /// rules with short delays, so that time-driven rules show within seconds on the real hub. <c>t-sla</c> raises the
 /// only normal-urgency orders, whose on-site limit the fixture cuts to <see cref="NormalOnSiteLimit"/>. <c>t-drill-dishwasher</c>
 /// gets back-to-back water-change periods of <see cref="DrillMealPeriod"/> for two hours from when the topology is written
-/// (judged only while its conveyor runs, so they stay quiet while no drill feeds it).</summary>
+/// (judged only while its conveyor runs, so they stay quiet while no drill feeds it). The <c>t-drill-washer-*</c> dishwashers
+/// have one meal hour hours away (<see cref="IdleMealHour"/>): the fleet simulator keeps them idle all through the tests.
+/// The fleet simulator's topology (<see cref="WriteFleet"/>) carries the same rule overrides, so both see the same meals.</summary>
 public static class TestTopology
 {
     public const string Building = "rs-test";
@@ -22,6 +24,10 @@ public static class TestTopology
     public static readonly TimeSpan DrillMealPeriod = TimeSpan.FromSeconds(4);
 
     private const int DrillMealHours = 2;
+
+    /// <summary>The one meal hour (UTC) of the <c>t-drill-washer-*</c> dishwashers: six hours after the tests started, so
+    /// their machines stand idle (not even heating) through the run.</summary>
+    public static readonly int IdleMealHour = Math.Min((DateTime.UtcNow.Hour + 6) % 24, 22);
 
     private const string Items = """
         [
@@ -58,6 +64,10 @@ public static class TestTopology
           { "id": "t-drill-armed", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-drill-disarmed", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-drill-dishwasher", "kind": "dishwasher", "rules": { "water_changes": { "timezone": "UTC", "only_when": [ { "metric": "conveyor_running", "equals": 1 } ] } } },
+          { "id": "t-drill-washer-heat", "kind": "dishwasher", "rules": { "water_changes": { "timezone": "UTC", "only_when": [ { "metric": "conveyor_running", "equals": 1 } ] } } },
+          { "id": "t-drill-washer-rinse", "kind": "dishwasher", "rules": { "water_changes": { "timezone": "UTC", "only_when": [ { "metric": "conveyor_running", "equals": 1 } ] }, "rinse_temp_low": { "on_delay_s": 1, "off_delay_s": 1 } } },
+          { "id": "t-drill-washer-noise", "kind": "dishwasher", "rules": { "water_changes": { "timezone": "UTC", "only_when": [ { "metric": "conveyor_running", "equals": 1 } ] } } },
+          { "id": "t-drill-washer-idle", "kind": "dishwasher", "rules": { "water_changes": { "timezone": "UTC", "only_when": [ { "metric": "conveyor_running", "equals": 1 } ] } } },
           { "id": "t-drill-malformed", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-drill-oversized", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-drill-dupes", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
@@ -92,8 +102,7 @@ public static class TestTopology
     public static string Write(string folder)
     {
         var root = JsonNode.Parse(File.ReadAllText(ShippedPath()), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
-        var items = JsonNode.Parse(Items)!.AsArray();
-        items.Single(i => (string)i!["id"]! == "t-drill-dishwasher")!["rules"]!["water_changes"]!["periods"] = DrillMealPeriods(DateTimeOffset.UtcNow);
+        var items = ItemsWithMeals();
         var building = new JsonObject { ["id"] = Building, ["name"] = "Test plant room", ["equipment"] = items };
         root["sites"]![0]!["buildings"]!.AsArray().Add(building);
         root["maintenance"]!["teams"]!.AsArray().Add(JsonNode.Parse($$"""
@@ -107,6 +116,22 @@ public static class TestTopology
         string path = Path.Combine(folder, "topology.e2e.json");
         File.WriteAllText(path, root.ToJsonString());
         return path;
+    }
+
+    // The test items, the drill dishwashers' meal periods filled in.
+    private static JsonArray ItemsWithMeals()
+    {
+        var items = JsonNode.Parse(Items)!.AsArray();
+        items.Single(i => (string)i!["id"]! == "t-drill-dishwasher")!["rules"]!["water_changes"]!["periods"] = DrillMealPeriods(DateTimeOffset.UtcNow);
+        foreach (var washer in items.Where(i => ((string)i!["id"]!).StartsWith("t-drill-washer-", StringComparison.Ordinal)))
+        {
+            washer!["rules"]!["water_changes"]!["periods"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "meal", ["start"] = $"{IdleMealHour:00}:00", ["end"] = $"{IdleMealHour:00}:59", ["min"] = 1,
+            });
+        }
+
+        return items;
     }
 
     // Back-to-back periods (UTC) from now on, none across midnight, so a drill any time during the run has short meals.
@@ -126,13 +151,13 @@ public static class TestTopology
         return periods;
     }
 
-    /// <summary>A fleet of only <paramref name="equipmentIds"/> (items of the test building, with the shipped kinds), for the
+    /// <summary>A fleet of only <paramref name="equipmentIds"/> (items of the test building with their rule overrides, the shipped kinds), for the
     /// fleet simulator, written into <paramref name="folder"/>; returns its path.</summary>
     public static string WriteFleet(string folder, params string[] equipmentIds)
     {
         var root = JsonNode.Parse(File.ReadAllText(ShippedPath()), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
-        var items = JsonNode.Parse(Items)!.AsArray().Where(i => equipmentIds.Contains((string)i!["id"]!))
-            .Select(i => (JsonNode)new JsonObject { ["id"] = (string)i!["id"]!, ["name"] = (string)i["id"]!, ["kind"] = (string)i["kind"]! });
+        var items = ItemsWithMeals().Where(i => equipmentIds.Contains((string)i!["id"]!))
+            .Select(i => (JsonNode)new JsonObject { ["id"] = (string)i!["id"]!, ["name"] = (string)i["id"]!, ["kind"] = (string)i["kind"]!, ["rules"] = i["rules"]?.DeepClone() });
         var building = new JsonObject { ["id"] = Building, ["name"] = "Test plant room", ["equipment"] = new JsonArray([.. items]) };
         root["sites"] = new JsonArray(new JsonObject { ["id"] = "riverside", ["name"] = "Riverside Gardens", ["buildings"] = new JsonArray(building) });
         string path = Path.Combine(folder, $"fleet-{string.Join("-", equipmentIds)}.json");

@@ -5,7 +5,10 @@ namespace FacilityHub.FleetSimulator.Generation;
 
 /// <summary>
 /// One simulated device: keeps each metric's current level, moves it towards its target (nominal, or
-/// a fault's) a little each reading, and adds noise. Deterministic for a given seed and sequence of calls.
+/// a fault's) a little each reading, and adds noise. A device with service periods (<see cref="DeviceSpec.Schedule"/>:
+/// a canteen dishwasher's meals) follows its <see cref="ServiceDay"/>: its service metrics' targets depend on the time
+/// of the reading, and it sends the schedule's event (water changes) as the hub's rule needs in each period.
+/// Deterministic for a given seed and sequence of calls (and their timestamps).
 /// </summary>
 public sealed class DeviceSimulator
 {
@@ -21,7 +24,7 @@ public sealed class DeviceSimulator
     /// <summary>Event of a dishwasher whose wash water was changed (counted by the hub's compliance rule).</summary>
     public const string WaterChangedEvent = "water_changed";
 
-    /// <summary>A kind with a <see cref="WaterChangedEvent"/> sends one every this many intervals (on the first of them, so a run that starts mid-period has one).</summary>
+    /// <summary>A device with a <see cref="WaterChangedEvent"/> but no service periods sends one every this many intervals (on the first of them).</summary>
     public const int WaterChangeEvery = 4;
 
     /// <summary>Padding of an oversized payload: past the hub's 16 KiB limit.</summary>
@@ -30,8 +33,10 @@ public sealed class DeviceSimulator
     private readonly Random _random;
     private readonly MetricState[] _metrics;
     private readonly List<FaultSpec> _faults = [];
+    private readonly ServiceDay? _day;
     private List<FleetMessage>? _heldBack;
     private long _readings;
+    private DateTimeOffset? _lastReadingAt;
 
     public DeviceSimulator(DeviceSpec device, int seed)
     {
@@ -39,6 +44,7 @@ public sealed class DeviceSimulator
         Device = device;
         _random = new Random(seed);
         _metrics = device.Kind.Metrics.Select(m => new MetricState(m, SignalProfiles.For(device.Kind, m))).ToArray();
+        _day = device.Schedule is { } schedule ? new ServiceDay(schedule) : null;
     }
 
     public DeviceSpec Device { get; }
@@ -46,17 +52,31 @@ public sealed class DeviceSimulator
     /// <summary>Faults in effect, oldest first.</summary>
     public IReadOnlyList<FaultSpec> ActiveFaults => _faults;
 
+    /// <summary>Where the device is in its day at <paramref name="timestamp"/>: always in service without service periods,
+    /// and while a fault that needs the running machine lasts.</summary>
+    public ServicePhase PhaseAt(DateTimeOffset timestamp) =>
+        _day is null || _faults.Exists(f => f.InService) ? ServicePhase.InService : _day.PhaseAt(timestamp);
+
     /// <summary>What the device sends at the next interval.</summary>
     public IReadOnlyList<FleetMessage> Next(DateTimeOffset timestamp)
     {
         var reading = _readings++;
+        var inService = PhaseAt(timestamp) == ServicePhase.InService;
         var values = new KeyValuePair<string, double>[_metrics.Length];
         for (var i = 0; i < _metrics.Length; i++)
         {
-            var value = _metrics[i].Step(Target(_metrics[i]), _random);
+            if (reading == 0 && _day is not null && _metrics[i].Signal.Role == ServiceRole.Heated && !inService)
+            {
+                // A run that starts mid-day finds the tanks where the day has them, not at service temperature.
+                _metrics[i].Level = _day.Temperature(_metrics[i].Signal.Nominal, timestamp);
+            }
+
+            var value = _metrics[i].Step(Target(_metrics[i], timestamp, inService), _random);
             values[i] = new(_metrics[i].Spec.Name, _metrics[i].Frozen ?? value);
             _metrics[i].LastSent = values[i].Value;
         }
+
+        var scheduled = ScheduledEvents(timestamp);
 
         // A silent device still steps its signals (the random sequence stays the same) but sends nothing.
         if (_faults.Exists(f => f.Silent))
@@ -84,10 +104,12 @@ public sealed class DeviceSimulator
             }
         }
 
-        if (Device.Kind.HasEvent(WaterChangedEvent) && reading % WaterChangeEvery == 0)
+        if (_day is null && Device.Kind.HasEvent(WaterChangedEvent) && reading % WaterChangeEvery == 0)
         {
             messages.Add(new EventMessage(Device, timestamp, WaterChangedEvent));
         }
+
+        messages.AddRange(scheduled);
 
         return Spoil(messages);
     }
@@ -107,6 +129,16 @@ public sealed class DeviceSimulator
             return [];
         }
 
+        var messages = new List<FleetMessage>(2);
+        if (fault.InService && PhaseAt(timestamp) != ServicePhase.InService)
+        {
+            var started = StartService(timestamp);
+            if (!_faults.Exists(f => f.Silent))
+            {
+                messages.Add(started);
+            }
+        }
+
         _faults.Add(fault);
         if (fault.Frozen is { } frozen)
         {
@@ -116,10 +148,14 @@ public sealed class DeviceSimulator
 
         if (fault.Zone is { } zone)
         {
-            return [new EventMessage(Device, timestamp, FaultSpec.ZoneTrippedEvent, zone)];
+            messages.Add(new EventMessage(Device, timestamp, FaultSpec.ZoneTrippedEvent, zone));
+        }
+        else if (fault.Event is { } name)
+        {
+            messages.Add(new EventMessage(Device, timestamp, name));
         }
 
-        return fault.Event is { } name ? [new EventMessage(Device, timestamp, name)] : [];
+        return messages;
     }
 
     /// <summary>Ends <paramref name="fault"/>; returns the events that causes (a restored zone). Metrics recover gradually.</summary>
@@ -150,6 +186,43 @@ public sealed class DeviceSimulator
         }
 
         return messages;
+    }
+
+    // Kitchen staff start an idle machine to reproduce a fault: a drill compresses the heat-up, so the tanks are at service
+    // temperature at once, and a reading says the conveyor runs before the fault's own event (the hub gates on it).
+    private TelemetryMessage StartService(DateTimeOffset timestamp)
+    {
+        var values = new KeyValuePair<string, double>[_metrics.Length];
+        for (var i = 0; i < _metrics.Length; i++)
+        {
+            var metric = _metrics[i];
+            if (metric.Signal.Role == ServiceRole.Heated)
+            {
+                metric.Level = metric.Signal.Nominal;
+            }
+
+            var value = metric.Signal.Role == ServiceRole.None ? metric.LastSent ?? metric.Signal.Nominal : metric.Signal.Nominal;
+            values[i] = new(metric.Spec.Name, metric.Frozen ?? value);
+            metric.LastSent = values[i].Value;
+        }
+
+        return new TelemetryMessage(Device, timestamp, values);
+    }
+
+    // The schedule's events due since the last reading. The first reading inside a period also sends those due earlier in
+    // it (the machine ran before the simulator started), so the hub counts that period right. They go out a millisecond
+    // apart, the last at the reading's time: the hub takes equal messages with equal timestamps for redeliveries.
+    private List<FleetMessage> ScheduledEvents(DateTimeOffset timestamp)
+    {
+        if (_day is null)
+        {
+            return [];
+        }
+
+        var after = _lastReadingAt ?? (_day.Around(timestamp).Window is { } window && window.Start <= timestamp ? window.Start : timestamp);
+        _lastReadingAt = timestamp;
+        var due = _day.EventsBetween(after, timestamp);
+        return [.. due.Select((_, i) => (FleetMessage)new EventMessage(Device, timestamp.AddMilliseconds(i - (due.Count - 1)), _day.Schedule.Event))];
     }
 
     // What the device's faults do to the messages of one interval on their way out.
@@ -216,8 +289,9 @@ public sealed class DeviceSimulator
         return new RawMessage(Device, message.Timestamp, message.Topic, Encoding.UTF8.GetBytes(json), "oversized");
     }
 
-    // The latest fault that drives the metric wins; without one the metric heads for its nominal value.
-    private (double Value, double Noise) Target(MetricState metric)
+    // The latest fault that drives the metric wins; without one the metric heads for its nominal value, or where the
+    // device's day has it (a stopped conveyor, a tank heating up or cooling down).
+    private (double Value, double Noise) Target(MetricState metric, DateTimeOffset timestamp, bool inService)
     {
         for (var i = _faults.Count - 1; i >= 0; i--)
         {
@@ -230,17 +304,25 @@ public sealed class DeviceSimulator
             }
         }
 
-        return (metric.Signal.Nominal, metric.Signal.Noise);
+        return (_day, metric.Signal.Role) switch
+        {
+            (null, _) or (_, ServiceRole.None) => (metric.Signal.Nominal, metric.Signal.Noise),
+            (_, ServiceRole.RunsInService) => (inService ? metric.Signal.Nominal : 0, 0),
+            (_, ServiceRole.Heated) => (inService ? metric.Signal.Nominal : _day.Temperature(metric.Signal.Nominal, timestamp), metric.Signal.Noise),
+            _ => throw new InvalidOperationException($"unknown service role {metric.Signal.Role}"),
+        };
     }
 
     private sealed class MetricState(MetricSpec spec, MetricSignal signal)
     {
         private readonly (double Low, double High) _range = SignalProfiles.SensibleRange(spec);
-        private double _level = signal.Nominal;
 
         public MetricSpec Spec { get; } = spec;
 
         public MetricSignal Signal { get; } = signal;
+
+        /// <summary>Where the signal stands, before noise.</summary>
+        public double Level { get; set; } = signal.Nominal;
 
         /// <summary>The value sent last, null before the first reading.</summary>
         public double? LastSent { get; set; }
@@ -250,9 +332,9 @@ public sealed class DeviceSimulator
 
         public double Step((double Value, double Noise) target, Random random)
         {
-            _level += Signal.Response * (target.Value - _level);
+            Level += Signal.Response * (target.Value - Level);
             // Noise sits on top of the level and does not accumulate: the signal wanders, it does not drift.
-            var value = _level + target.Noise * Math.Clamp(Gaussian(random), -3, 3);
+            var value = Level + target.Noise * Math.Clamp(Gaussian(random), -3, 3);
             value = Math.Round(Math.Clamp(value, _range.Low, _range.High), Signal.Decimals, MidpointRounding.AwayFromZero);
             // Rounding can step over a bound that is not a round number; the hub rejects out-of-range values.
             return Math.Clamp(value, _range.Low, _range.High);

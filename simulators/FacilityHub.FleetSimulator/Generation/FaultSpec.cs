@@ -8,10 +8,13 @@ namespace FacilityHub.FleetSimulator.Generation;
 /// <c>zone_restored</c> at the clear), sends one event of the kind at the start (<see cref="Event"/>),
 /// silences the device while it lasts (<see cref="Silent"/>), freezes one metric at its last reading
 /// (<see cref="Frozen"/>), keeps one of the kind's events from being sent (<see cref="Suppressed"/>), or spoils
-/// the messages on their way (<see cref="Messages"/>).
+/// the messages on their way (<see cref="Messages"/>). A fault that only shows on a running machine
+/// (<see cref="InService"/>: the hub's rules for it hold only while the conveyor runs) puts a device with service
+/// periods into service for as long as it lasts, so that a drill outside a meal period still means something.
 /// </summary>
 public sealed record FaultSpec(string Name, string Description, IReadOnlyList<FaultTarget> Targets, string? Zone = null,
-    string? Event = null, bool Silent = false, string? Frozen = null, string? Suppressed = null, MessageFault Messages = MessageFault.None)
+    string? Event = null, bool Silent = false, string? Frozen = null, string? Suppressed = null, MessageFault Messages = MessageFault.None,
+    bool InService = false)
 {
     /// <summary>Event sent when a zone fault starts.</summary>
     public const string ZoneTrippedEvent = "zone_tripped";

@@ -8,4 +8,5 @@ namespace FacilityHub.FleetSimulator.Generation;
 /// temperature with thermal inertia. Faults move targets, so this sets how fast they show.
 /// </param>
 /// <param name="Decimals">Digits the reading is rounded to, as a real sensor would report.</param>
-public sealed record MetricSignal(double Nominal, double Noise, double Response, int Decimals);
+/// <param name="Role">How the metric follows the device's service periods, when it has any (<see cref="ServiceDay"/>).</param>
+public sealed record MetricSignal(double Nominal, double Noise, double Response, int Decimals, ServiceRole Role = ServiceRole.None);

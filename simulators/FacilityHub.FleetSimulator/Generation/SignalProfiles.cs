@@ -20,10 +20,11 @@ public static class SignalProfiles
         [("water_pump", "vibration_mm_s")] = new(2.0, 0.1, 0.5, 2),
         [("water_pump", "motor_temp_c")] = new(55, 0.3, 0.3, 1),
         [("water_pump", "running")] = new(1, 0, 1, 0),
-        // Hygiene figures: wash tank >= 60 degC, final rinse >= 82 degC (DOMAIN.md).
-        [("dishwasher", "wash_temp_c")] = new(65, 0.4, 0.35, 1),
-        [("dishwasher", "rinse_temp_c")] = new(84, 0.4, 0.35, 1),
-        [("dishwasher", "conveyor_running")] = new(1, 0, 1, 0),
+        // Hygiene figures in service: wash tank >= 60 degC, final rinse >= 82 degC (DOMAIN.md). Between meal periods
+        // the machine stands idle and its tanks cool; it heats up before the next period (ServiceDay).
+        [("dishwasher", "wash_temp_c")] = new(65, 0.4, 0.35, 1, ServiceRole.Heated),
+        [("dishwasher", "rinse_temp_c")] = new(84, 0.4, 0.35, 1, ServiceRole.Heated),
+        [("dishwasher", "conveyor_running")] = new(1, 0, 1, 0, ServiceRole.RunsInService),
         [("home_alarm", "battery_pct")] = new(90, 0.2, 1, 1),
     };
 

@@ -1,10 +1,14 @@
 using System.Text.Json;
+using FacilityHub.Domain.Topology;
+using DomainTopologyException = FacilityHub.Domain.Topology.TopologyException;
 
 namespace FacilityHub.FleetSimulator.Topology;
 
 /// <summary>
 /// What the simulator needs from <c>deploy/topology.json</c>: kinds (metrics with ranges, events) and
-/// every device (site → building → equipment). Rules and names are the hub's business and are skipped.
+/// every device (site → building → equipment). Rules and names are the hub's business, with one exception: a device
+/// whose item has a compliance rule (a dishwasher's water changes per meal period) gets that rule's periods as its
+/// <see cref="DeviceSpec.Schedule"/>, read by the hub's own loader so that item overrides mean the same to both.
 /// </summary>
 public sealed record FleetTopology(IReadOnlyDictionary<string, KindSpec> Kinds, IReadOnlyList<DeviceSpec> Devices)
 {
@@ -54,12 +58,37 @@ public sealed record FleetTopology(IReadOnlyDictionary<string, KindSpec> Kinds, 
             var root = document.RootElement;
             var kinds = ParseKinds(Property(root, "kinds", JsonValueKind.Object, "the file"));
             var devices = ParseDevices(Property(root, "sites", JsonValueKind.Array, "the file"), kinds);
-            return new FleetTopology(kinds, devices);
+            return new FleetTopology(kinds, WithSchedules(json, devices));
         }
         catch (JsonException ex)
         {
             throw new TopologyException($"not valid JSON: {ex.Message}", ex);
         }
+    }
+
+    // The hub's loader reads the rules (item overrides included); a file it refuses would be refused by the hub too.
+    private static List<DeviceSpec> WithSchedules(string json, List<DeviceSpec> devices)
+    {
+        Estate estate;
+        try
+        {
+            estate = TopologyLoader.Parse(json);
+        }
+        catch (DomainTopologyException ex)
+        {
+            throw new TopologyException($"the hub would refuse it: {ex.Message}", ex);
+        }
+
+        return devices.ConvertAll(device =>
+        {
+            if (!estate.TryGetEquipment(device.EquipmentId, out var item))
+            {
+                return device;
+            }
+
+            var rule = item.Kind.Rules.FirstOrDefault(r => r.Kind == RuleKind.Compliance && r.Event is { } e && device.Kind.HasEvent(e) && r.Periods.Count > 0);
+            return rule is null ? device : device with { Schedule = new ServiceSchedule(rule.Event!, rule.Periods, rule.TimeZone) };
+        });
     }
 
     private static Dictionary<string, KindSpec> ParseKinds(JsonElement kindsElement)
