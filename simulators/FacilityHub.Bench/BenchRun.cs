@@ -283,6 +283,8 @@ internal sealed partial class BenchRun(BenchOptions o)
         var gap = TimeSpan.FromMilliseconds(250);
         var warmUpFor = warmUp.Count > 0 ? TimeSpan.FromSeconds(3) : TimeSpan.Zero;
         using var background = new CancellationTokenSource();
+        // Like every pump of a fleet, these were talking before they failed: one normal reading each, before the load.
+        foreach (var pump in warmUp.Concat(pumps)) await load.PublishNowAsync(pump.Next(DateTimeOffset.UtcNow)[0], cancellationToken);
         var loadTask = load.RunAsync(devices, "facility", rate, (gap * (pumps.Count + 2)) + warmUpFor + TimeSpan.FromSeconds(2), cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         var sentAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);

@@ -13,17 +13,15 @@ namespace FacilityHub.Grains.Equipment;
 
 /// <summary>Keeps the latest readings in memory (history lives in InfluxDB) and runs the item's rules; a condition
 /// that starts or clears is handed to the alarm grain of (item, rule), which is durable. Rules that need the clock
-/// (stale, delays, compliance periods) run on a grain timer set to the monitor's next due time; it keeps the
-/// grain active, so a device that falls silent is noticed without a message.
+/// (stale, delays, compliance periods) run when the silo's <see cref="EquipmentClock"/> calls at the monitor's next due
+/// time; the grain is kept active, so a device that falls silent is noticed without a message.
 /// A new monitor's first verdict on each rule is reported either way (to re-synchronise durable alarms after a restart);
 /// a "clear" goes only to an alarm that may be active — one whose rule this item has ever raised, stored here before
 /// the raise — so the first heartbeat does not activate an alarm grain per rule (~2 KB each) for 100k quiet items.</summary>
-public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, TimeProvider time) : Grain, IEquipmentGrain
+[KeepAlive]
+public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, TimeProvider time, EquipmentClock clock) : Grain, IEquipmentGrain
 {
     private const string RaisedRulesStateName = "raised";
-
-    // Re-checked at least this often: a timer far in the future is re-armed rather than trusted for a day.
-    private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
     // Per item, so kept small (100k home alarm points are 100k grains): collections only once needed, metric and event
     // names shared with the kind instead of the copies each message brings.
@@ -31,7 +29,9 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
     private Dictionary<string, ReadingView>? _readings;
     private EquipmentItem _item = null!;
     private EquipmentMonitor _monitor = null!;
-    private IGrainTimer? _clock;
+    private static readonly TimeSpan LostCallAfter = TimeSpan.FromSeconds(30);
+    // The earliest call asked of the clock and not yet come; null when none is pending.
+    private DateTimeOffset? _callAt;
     private DateTimeOffset? _lastSeen;
     private string? _lastEvent;
     private string? _lastEventZone;
@@ -97,7 +97,12 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
         Task.FromResult(new EquipmentSnapshot(this.GetPrimaryKeyString(), [.. ((IEnumerable<ReadingView>?)_readings?.Values ?? []).OrderBy(r => r.Metric, StringComparer.Ordinal)], _lastSeen,
             _lastEventZone is null ? _lastEvent : $"{_lastEvent} ({_lastEventZone})"));
 
-    private Task TickAsync(CancellationToken cancellationToken) => RaiseOrClear(_monitor.Tick(time.GetUtcNow()));
+    public Task Tick()
+    {
+        var now = time.GetUtcNow();
+        if (_callAt <= now) _callAt = null;
+        return RaiseOrClear(_monitor.Tick(now));
+    }
 
     private void Touch(DateTimeOffset at)
     {
@@ -112,8 +117,9 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
             var raised = _raised ??= await ReadRaisedRulesAsync();
             if (change.Active)
             {
-                await RememberRaisedAsync(raised, change.Rule.Id);
-                await alarm.Raise(change.At, change.Message);
+                // Both at once: the storage's commands go down one connection in order, so the rule is stored before the
+                // alarm grain's own write (which follows its activation read and the work order's writes).
+                await Task.WhenAll(RememberRaisedAsync(raised, change.Rule.Id), alarm.Raise(change.At, change.Message));
             }
             else if (raised.State!.Rules.Contains(change.Rule.Id))
             {
@@ -139,25 +145,31 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
         return raised;
     }
 
-    /// <summary>Stored before the alarm is raised: should the hub die in between, the restarted item still clears it.</summary>
+    /// <summary>Stored no later than the alarm: should the hub die in between, the restarted item still clears it.</summary>
     private async Task RememberRaisedAsync(GrainState<RaisedRulesState> raised, string ruleId)
     {
         var rules = raised.State!.Rules;
         if (rules.Contains(ruleId)) return;
         rules.Add(ruleId);
-        await RaisedRulesStorage.WriteStateAsync(RaisedRulesStateName, this.GetGrainId(), raised);
+        try
+        {
+            await RaisedRulesStorage.WriteStateAsync(RaisedRulesStateName, this.GetGrainId(), raised);
+        }
+        catch
+        {
+            // Not stored: tried again with the rule's next raise.
+            rules.Remove(ruleId);
+            throw;
+        }
     }
 
+    /// <summary>Asks the clock for a call at the monitor's next due time, unless an earlier call is already pending (it
+    /// comes early, and the item asks again then). A pending call long overdue was lost (the call failed): ask again.</summary>
     private void ScheduleTick()
     {
-        if (_monitor.NextDueAt is not { } due)
-        {
-            _clock?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            return;
-        }
-        var wait = due - time.GetUtcNow();
-        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestWait ? LongestWait : wait;
-        _clock ??= this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-        _clock.Change(wait, Timeout.InfiniteTimeSpan);
+        if (_monitor.NextDueAt is not { } due) return;
+        if (_callAt is { } pending && pending <= due && time.GetUtcNow() - pending < LostCallAfter) return;
+        _callAt = due;
+        clock.CallAt(_item.Id, due);
     }
 }

@@ -9,6 +9,9 @@ public interface IEquipmentGrain : IGrainWithStringKey
     /// <summary>Activates the item so that its time-driven rules (e.g. offline) run before it sends anything.</summary>
     [Alias("StartWatching")] Task StartWatching();
 
+    /// <summary>Runs the item's time-driven rules at the present time (called by <see cref="EquipmentClock"/>).</summary>
+    [Alias("Tick")] Task Tick();
+
     [Alias("RecordTelemetry")] Task RecordTelemetry(TelemetryMessage message);
     [Alias("RecordEvent")] Task RecordEvent(EventMessage message);
     [Alias("GetSnapshot"), AlwaysInterleave] Task<EquipmentSnapshot> GetSnapshot();

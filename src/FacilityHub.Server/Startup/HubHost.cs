@@ -7,6 +7,7 @@ using FacilityHub.Domain.Quality;
 using FacilityHub.Domain.Topology;
 using FacilityHub.Domain.WorkOrders;
 using FacilityHub.Grains;
+using FacilityHub.Grains.Equipment;
 using FacilityHub.Grains.WorkOrders;
 using FacilityHub.Ingestion.Influx;
 using FacilityHub.Ingestion.Mqtt;
@@ -33,7 +34,7 @@ public static class HubHost
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
+            o.TimestampFormat = "HH:mm:ss.fff ";
         });
 
         var hub = HubOptions.From(builder.Configuration);
@@ -145,6 +146,8 @@ public static class HubHost
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestionService>());
         services.AddHostedService<IngestionReporter>();
         services.AddHostedService<SpoolReplayer>();
+        services.AddSingleton<EquipmentClock>();
+        services.AddHostedService(sp => sp.GetRequiredService<EquipmentClock>());
         services.AddHostedService<EquipmentWatchStarter>();
         services.AddHostedService<MaintenancePlannerStarter>();
         services.AddSingleton<AlarmMetrics>();
