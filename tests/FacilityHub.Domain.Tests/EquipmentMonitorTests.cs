@@ -196,6 +196,23 @@ public sealed class EquipmentMonitorTests
     }
 
     [Fact]
+    public void A_report_made_after_its_delay_describes_the_latest_reading_not_the_first_one_beyond_the_limit()
+    {
+        var monitor = MonitorFor("rs-club-dishwasher-1");
+        Observe(monitor, Dishwasher(0, 65, 84));
+        Observe(monitor, Dishwasher(2, 65, 80.5));
+        Observe(monitor, Dishwasher(10, 65, 79.8));
+        Assert.Contains("rinse_temp_c 79.8", Assert.Single(Of(monitor.Tick(T0.AddSeconds(22)), "rinse_temp_low")).Message);
+
+        Observe(monitor, Dishwasher(30, 65, 81)); // still cold: confirms the alarm, reports nothing
+        Observe(monitor, Dishwasher(61, 65, 83.4));
+        Observe(monitor, Dishwasher(70, 65, 83.9));
+        var clear = Assert.Single(Of(monitor.Tick(T0.AddSeconds(81)), "rinse_temp_low"));
+        Assert.False(clear.Active);
+        Assert.Contains("rinse_temp_c 83.9", clear.Message);
+    }
+
+    [Fact]
     public void Cold_water_with_the_conveyor_stopped_raises_nothing()
     {
         var monitor = MonitorFor("rs-club-dishwasher-1");

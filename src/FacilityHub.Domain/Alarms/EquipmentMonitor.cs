@@ -76,7 +76,7 @@ public sealed class EquipmentMonitor
                     bool beyond = rule.Below is { } below
                         ? value < (s.Raw ? rule.ClearAt ?? below : below)
                         : value > (s.Raw ? rule.ClearAt ?? rule.Above!.Value : rule.Above!.Value);
-                    Set(s, beyond, now, DescribeThreshold(rule, value, beyond));
+                    Set(s, beyond, now, Reports(s, beyond) ? DescribeThreshold(rule, value, beyond) : null);
                     break;
                 case RuleKind.RateOfChange when reading.Values.FirstOrDefault(v => v.Metric == rule.Metric) is { } sample:
                     // A rate between measurements is timed by when they were measured: arrival jitter (a broker or hub
@@ -90,7 +90,7 @@ public sealed class EquipmentMonitor
                     if (seconds <= 0) break;
                     double rate = (sample.Value - from) / seconds;
                     bool fast = rule.FallingPerSecond is { } fall ? rate < -fall : rate > rule.RisingPerSecond!.Value;
-                    Set(s, fast, now, $"{rule.Metric} {(rate < 0 ? "falling" : "rising")} {Math.Abs(rate).ToString("0.###", CultureInfo.InvariantCulture)}/s " +
+                    Set(s, fast, now, !Reports(s, fast) ? null : $"{rule.Metric} {(rate < 0 ? "falling" : "rising")} {Math.Abs(rate).ToString("0.###", CultureInfo.InvariantCulture)}/s " +
                         $"({(rule.FallingPerSecond is { } f ? $"limit {f.ToString(CultureInfo.InvariantCulture)}/s falling" : $"limit {rule.RisingPerSecond!.Value.ToString(CultureInfo.InvariantCulture)}/s rising")})");
                     break;
                 case RuleKind.Flatline when reading.Values.FirstOrDefault(v => v.Metric == rule.Metric) is { } still:
@@ -107,14 +107,14 @@ public sealed class EquipmentMonitor
                     }
                     s.StillLastAt = now;
                     bool stuck = now - s.StillSince.Value >= rule.StaleAfter;
-                    Set(s, stuck, stuck ? s.StillSince.Value + rule.StaleAfter : now,
+                    Set(s, stuck, stuck ? s.StillSince.Value + rule.StaleAfter : now, !Reports(s, stuck) ? null :
                         $"{rule.Metric} {(stuck ? "stuck at" : "moving again at")} {still.Value.ToString("0.###", CultureInfo.InvariantCulture)} " +
                         $"{_kind.Metrics[rule.Metric!].Unit} (unchanged for {Seconds(now - s.StillSince.Value)}, limit {Seconds(rule.StaleAfter)})");
                     break;
                 case RuleKind.Composite when rule.Conditions.Any(c => Touches(reading, rule, c.Metric)) && GateOpen(rule) && rule.Conditions.All(c => _latest!.ContainsKey(c.Metric)):
                     var latest = _latest!;
                     bool all = rule.Conditions.All(c => c.HoldsFor(latest[c.Metric]));
-                    Set(s, all, now, string.Join(", ", rule.Conditions.Select(c => $"{c.Metric} {latest[c.Metric].ToString("0.###", CultureInfo.InvariantCulture)}")));
+                    Set(s, all, now, !Reports(s, all) ? null : string.Join(", ", rule.Conditions.Select(c => $"{c.Metric} {latest[c.Metric].ToString("0.###", CultureInfo.InvariantCulture)}")));
                     break;
                 case RuleKind.Compliance when rule.OnlyWhen.Count > 0:
                     Roll(s, now, changes);
@@ -213,7 +213,13 @@ public sealed class EquipmentMonitor
         }
     }
 
-    private static void Set(RuleState s, bool raw, DateTimeOffset at, string message)
+    /// <summary>Whether a raw condition of <paramref name="raw"/> is (or will be, after its delay) reported: only then is
+    /// a message worth formatting. Most readings confirm what was reported, and format nothing.</summary>
+    private static bool Reports(RuleState s, bool raw) => raw != s.Reported;
+
+    /// <summary>Moves the raw condition. The message is kept only while it may still be reported (null otherwise: one
+    /// string per rule of 100k items would stay for nothing).</summary>
+    private static void Set(RuleState s, bool raw, DateTimeOffset at, string? message)
     {
         if (raw != s.Raw || s.RawSince is null)
         {
@@ -230,7 +236,8 @@ public sealed class EquipmentMonitor
         var delay = s.Raw ? s.Rule.OnDelay : s.Reported is null ? TimeSpan.Zero : s.Rule.OffDelay;
         if (now - since < delay) return;
         s.Reported = s.Raw;
-        changes.Add(new ConditionChange(s.Rule, s.Raw, since + delay, s.Message, s.Raw && s.Rule.Kind == RuleKind.Compliance ? s.Judged : null));
+        changes.Add(new ConditionChange(s.Rule, s.Raw, since + delay, s.Message ?? "", s.Raw && s.Rule.Kind == RuleKind.Compliance ? s.Judged : null));
+        s.Message = null;
     }
 
     private IEnumerable<DateTimeOffset> DueTimes(RuleState s)
@@ -275,7 +282,7 @@ public sealed class EquipmentMonitor
         public bool? Reported { get; set; }
         public bool Raw { get; set; }
         public DateTimeOffset? RawSince { get; set; }
-        public string Message { get; set; } = "";
+        public string? Message { get; set; }
         /// <summary>A rate rule's recent samples; null for other rules (and until the first sample).</summary>
         public Queue<(DateTimeOffset At, double Value)>? Samples { get; set; }
         public bool Armed { get; set; } = true;
