@@ -16,12 +16,14 @@ namespace FacilityHub.Grains.Equipment;
 /// (stale, delays, compliance periods) run when the silo's <see cref="EquipmentClock"/> calls at the monitor's next due
 /// time; the grain is kept active, so a device that falls silent is noticed without a message.
 /// A new monitor's first verdict on each rule is reported either way (to re-synchronise durable alarms after a restart);
-/// a "clear" goes only to an alarm that may be active — one whose rule this item has ever raised, stored here before
-/// the raise — so the first heartbeat does not activate an alarm grain per rule (~2 KB each) for 100k quiet items.</summary>
+/// a "clear" goes only to an alarm that may be active — one whose rule this item has ever raised, stored here no later
+/// than the alarm — so the first heartbeat does not activate an alarm grain per rule (~2 KB each) for 100k quiet items.</summary>
 [KeepAlive]
 public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, TimeProvider time, EquipmentClock clock) : Grain, IEquipmentGrain
 {
     private const string RaisedRulesStateName = "raised";
+    // A call asked of the clock and this long overdue was lost (the call failed): ask again.
+    private static readonly TimeSpan LostCallAfter = TimeSpan.FromSeconds(30);
 
     // Per item, so kept small (100k home alarm points are 100k grains): collections only once needed, metric and event
     // names shared with the kind instead of the copies each message brings.
@@ -29,7 +31,6 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
     private Dictionary<string, ReadingView>? _readings;
     private EquipmentItem _item = null!;
     private EquipmentMonitor _monitor = null!;
-    private static readonly TimeSpan LostCallAfter = TimeSpan.FromSeconds(30);
     // The earliest call asked of the clock and not yet come; null when none is pending.
     private DateTimeOffset? _callAt;
     private DateTimeOffset? _lastSeen;
