@@ -1,31 +1,55 @@
+using System.Buffers;
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using FacilityHub.Domain.Telemetry;
 using FacilityHub.Domain.Topology;
 using FacilityHub.Ingestion.Pipeline;
 using InfluxDB.Client;
 using InfluxDB.Client.Api.Domain;
-using InfluxDB.Client.Writes;
+using Polly;
+using Polly.Retry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FacilityHub.Ingestion.Influx;
 
 /// <summary>
-/// Every accepted point goes to InfluxDB through InfluxDB.Client's batching writer (its own buffer, retries
-/// and back-off). Measurement <c>telemetry</c>: one field per metric; measurement <c>events</c>: field
-/// <c>zone</c> and <c>count</c>=1. Tags <c>site</c>, <c>building</c>, <c>equipment</c>, <c>kind</c> (and
-/// <c>event</c>) make per-site, per-building and per-item queries cheap. No personal data goes into tags.
+/// Every accepted point goes to InfluxDB in batches: lines are written as UTF-8 straight into a pooled buffer, and a
+/// background loop posts the buffer every <see cref="InfluxOptions.FlushIntervalMs"/> (or once it holds
+/// <see cref="InfluxOptions.BatchSize"/> lines), retrying twice with back-off; a batch that still fails goes to the
+/// spool on disk (<see cref="ReplaySpoolAsync"/> writes it again). Measurement <c>telemetry</c>: one field per metric;
+/// measurement <c>events</c>: field <c>zone</c> and <c>count</c>=1. Tags <c>site</c>, <c>building</c>,
+/// <c>equipment</c>, <c>kind</c> (and <c>event</c>) make per-site, per-building and per-item queries cheap. No personal
+/// data goes into tags.
 /// </summary>
-public sealed partial class TelemetryStore : IDisposable
+/// <remarks>InfluxDB.Client's batching <c>WriteApi</c> cost 2.7 KB of garbage and ~6 µs of CPU per point here (a
+/// record object and a string per line through its Rx pipeline, then every batch joined into one large string: a
+/// large-object-heap allocation per flush, hence frequent full collections); this costs neither. The client still
+/// replays the spool and answers history queries.</remarks>
+public sealed partial class TelemetryStore : IDisposable, IAsyncDisposable
 {
+    private const int InitialBufferBytes = 64 * 1024;
+
     private readonly InfluxDBClient _client;
-    private readonly WriteApi _writer;
     private readonly InfluxOptions _options;
     private readonly IngestionStats _stats;
     private readonly ILogger<TelemetryStore> _logger;
     private readonly TelemetrySpool _spool;
+    private readonly HttpClient _http;
+    private readonly Uri _writeUri;
+    private readonly ResiliencePipeline _retry;
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _batchFull = new(0, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _flushing;
+    // The batch being filled: pooled, so a large batch is no new large-object allocation per flush.
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
+    private int _length;
+    private int _lines;
     private int _loggedFailure;
+    private int _disposed;
 
     public TelemetryStore(IOptions<InfluxOptions> options, IngestionStats stats, ILogger<TelemetryStore> logger)
     {
@@ -42,68 +66,198 @@ public sealed partial class TelemetryStore : IDisposable
         _client = new InfluxDBClient(clientOptions);
         _spool = new TelemetrySpool(Path.GetFullPath(_options.SpoolDirectory, AppContext.BaseDirectory));
         stats.ObserveSpool(() => _spool.Pending);
+
+        _http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
+        if (!string.IsNullOrEmpty(_options.Token)) _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", _options.Token);
+        var url = _options.Url.TrimEnd('/');
+        string database = Uri.EscapeDataString(_options.Database);
+        _writeUri = new Uri(_options.V1Write
+            ? $"{url}/write?db={database}&precision=n"
+            : $"{url}/api/v2/write?org={Uri.EscapeDataString(_options.Org)}&bucket={database}&precision=ns");
         // Few retries: a batch that still fails goes to the spool on disk rather than piling up in memory.
-        _writer = _client.GetWriteApi(new WriteOptions
-        {
-            BatchSize = _options.BatchSize,
-            FlushInterval = _options.FlushIntervalMs,
-            RetryInterval = 1000,
-            MaxRetries = 2,
-            MaxRetryDelay = 5_000,
-        });
-        _writer.EventHandler += OnWriteEvent;
+        _retry = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = 2,
+                Delay = TimeSpan.FromSeconds(1),
+                BackoffType = DelayBackoffType.Exponential,
+                MaxDelay = TimeSpan.FromSeconds(5),
+                // Worth another try: no answer, a timeout, an overloaded or failing server. Not a refused batch (4xx).
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<HttpRequestException>(e => e.StatusCode is null or >= HttpStatusCode.InternalServerError or HttpStatusCode.TooManyRequests)
+                    .Handle<TaskCanceledException>(),
+            })
+            .Build();
+        _flushing = Task.Run(FlushLoopAsync);
     }
 
-    // Line protocol written directly: PointData is immutable and copies its sorted tag and field maps on every
-    // Tag()/Field(), which made the InfluxDB point the largest allocation per message (measured with dotnet-counters).
     public void WriteTelemetry(EquipmentItem item, DateTimeOffset at, IReadOnlyList<MetricValue> values)
     {
         if (values.Count == 0) return;
-        var line = new StringBuilder(160).Append("telemetry");
-        Tags(line, item).Append(' ');
-        for (int i = 0; i < values.Count; i++)
+        lock (_gate)
         {
-            if (i > 0) line.Append(',');
-            Escaped(line, values[i].Metric).Append('=').Append(values[i].Value.ToString("R", CultureInfo.InvariantCulture));
+            Append("telemetry"u8);
+            Tags(item);
+            Append(" "u8);
+            for (int i = 0; i < values.Count; i++)
+            {
+                if (i > 0) Append(","u8);
+                Escaped(values[i].Metric);
+                Append("="u8);
+                AppendNumber(values[i].Value);
+            }
+            EndLine(at);
         }
-        _writer.WriteRecord(line.Append(' ').Append(UnixNanoseconds(at)).ToString(), WritePrecision.Ns, _options.Database, _options.Org);
     }
 
     public void WriteEvent(EquipmentItem item, DateTimeOffset at, string eventName, string? zone)
     {
-        var line = new StringBuilder(160).Append("events");
-        Escaped(Tags(line, item).Append(",event="), eventName).Append(" count=1i");
-        if (zone is not null) line.Append(",zone=\"").Append(zone.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
-        _writer.WriteRecord(line.Append(' ').Append(UnixNanoseconds(at)).ToString(), WritePrecision.Ns, _options.Database, _options.Org);
+        lock (_gate)
+        {
+            Append("events"u8);
+            Tags(item);
+            Append(",event="u8);
+            Escaped(eventName);
+            Append(" count=1i"u8);
+            if (zone is not null)
+            {
+                Append(",zone=\""u8);
+                Append(zone.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal));
+                Append("\""u8);
+            }
+            EndLine(at);
+        }
     }
 
     // A point is its series and its time: two messages of one device within the same millisecond (no ts of their own,
     // stamped on arrival) would overwrite each other's fields at millisecond precision.
-    private static long UnixNanoseconds(DateTimeOffset at) => (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
+    private void EndLine(DateTimeOffset at)
+    {
+        Append(" "u8);
+        Reserve(24);
+        ((at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100).TryFormat(_buffer.AsSpan(_length), out int written, default, CultureInfo.InvariantCulture);
+        _length += written;
+        Append("\n"u8);
+        if (++_lines == _options.BatchSize) _batchFull.Release();
+    }
 
     // Tags in key order, as InfluxDB prefers them: building, equipment, kind, site (event comes after).
-    private static StringBuilder Tags(StringBuilder line, EquipmentItem item)
+    private void Tags(EquipmentItem item)
     {
-        Escaped(line.Append(",building="), item.BuildingId);
-        Escaped(line.Append(",equipment="), item.Id);
-        Escaped(line.Append(",kind="), item.Kind.Name);
-        return Escaped(line.Append(",site="), item.SiteId);
+        Append(",building="u8);
+        Escaped(item.BuildingId);
+        Append(",equipment="u8);
+        Escaped(item.Id);
+        Append(",kind="u8);
+        Escaped(item.Kind.Name);
+        Append(",site="u8);
+        Escaped(item.SiteId);
     }
 
     /// <summary>A tag value or key: comma, space and equals sign escaped (ids never hold them; kind names might).</summary>
-    private static StringBuilder Escaped(StringBuilder line, string text)
+    private void Escaped(string text)
     {
-        if (text.AsSpan().IndexOfAny(", =\\") < 0) return line.Append(text);
+        if (text.AsSpan().IndexOfAny(", =\\") < 0)
+        {
+            Append(text);
+            return;
+        }
         foreach (char c in text)
         {
-            if (c is ',' or ' ' or '=' or '\\') line.Append('\\');
-            line.Append(c);
+            if (c is ',' or ' ' or '=' or '\\') Append("\\"u8);
+            Append([c]);
         }
-        return line;
+    }
+
+    private void AppendNumber(double value)
+    {
+        Reserve(32);
+        value.TryFormat(_buffer.AsSpan(_length), out int written, "R", CultureInfo.InvariantCulture);
+        _length += written;
+    }
+
+    private void Append(ReadOnlySpan<byte> utf8)
+    {
+        Reserve(utf8.Length);
+        utf8.CopyTo(_buffer.AsSpan(_length));
+        _length += utf8.Length;
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        Reserve(Encoding.UTF8.GetMaxByteCount(text.Length));
+        _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
+    }
+
+    private void Reserve(int bytes)
+    {
+        if (_length + bytes <= _buffer.Length) return;
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + bytes));
+        _buffer.AsSpan(0, _length).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = bigger;
+    }
+
+    private async Task FlushLoopAsync()
+    {
+        var interval = TimeSpan.FromMilliseconds(_options.FlushIntervalMs);
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await _batchFull.WaitAsync(interval, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            await FlushAsync(_stopping.Token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Posts what is buffered; a batch InfluxDB does not take after the retries is spooled to disk.</summary>
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        byte[] batch;
+        int length, lines;
+        lock (_gate)
+        {
+            if (_lines == 0) return;
+            (batch, length, lines) = (_buffer, _length, _lines);
+            _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(batch.Length, 4 * InitialBufferBytes));
+            _length = 0;
+            _lines = 0;
+        }
+        try
+        {
+            await _retry.ExecuteAsync(async ct =>
+            {
+                using var content = new ByteArrayContent(batch, 0, length);
+                content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
+                using var response = await _http.PostAsync(_writeUri, content, ct).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    string why = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+                    throw new HttpRequestException($"{(int)response.StatusCode} {response.ReasonPhrase}: {why.Trim()}", null, response.StatusCode);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            _stats.CountWritten(lines);
+            Interlocked.Exchange(ref _loggedFailure, 0);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _stats.CountFailed(lines);
+            _spool.Append(Encoding.UTF8.GetString(batch, 0, length).TrimEnd('\n'));
+            if (Interlocked.Exchange(ref _loggedFailure, 1) == 0) LogWriteFailed(_options.Url, e.Message);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(batch);
+        }
     }
 
     /// <summary>Writes out what is buffered (used at shutdown).</summary>
-    public void Flush() => _writer.Flush();
+    public Task FlushAsync() => FlushAsync(CancellationToken.None);
 
     /// <summary>Writes the spooled points again; a no-op when nothing is spooled. Throws while InfluxDB is still down.</summary>
     public async Task ReplaySpoolAsync(CancellationToken cancellationToken)
@@ -117,31 +271,20 @@ public sealed partial class TelemetryStore : IDisposable
         LogReplayed(written, _options.Url);
     }
 
-    private void OnWriteEvent(object? sender, EventArgs e)
-    {
-        switch (e)
-        {
-            case WriteSuccessEvent ok:
-                _stats.CountWritten(Lines(ok.LineProtocol));
-                Interlocked.Exchange(ref _loggedFailure, 0);
-                break;
-            case WriteErrorEvent failed:
-                _stats.CountFailed(Lines(failed.LineProtocol));
-                _spool.Append(failed.LineProtocol);
-                if (Interlocked.Exchange(ref _loggedFailure, 1) == 0) LogWriteFailed(_options.Url, failed.Exception.Message);
-                break;
-            case WriteRuntimeExceptionEvent crashed:
-                LogWriteFailed(_options.Url, crashed.Exception.Message);
-                break;
-        }
-    }
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static long Lines(string lineProtocol) => lineProtocol.Length == 0 ? 0 : lineProtocol.Count(c => c == '\n') + 1;
-
-    public void Dispose()
+    /// <summary>Stops the loop and writes out what is still buffered (the hub's shutdown).</summary>
+    public async ValueTask DisposeAsync()
     {
-        _writer.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _flushing.ConfigureAwait(false);
+        await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _http.Dispose();
         _client.Dispose();
+        _stopping.Dispose();
+        _batchFull.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "InfluxDB at {Url} did not take a batch of points after retries: {Error}; spooled to disk, written again when it is back")]
