@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 
 namespace FacilityHub.Grains.WorkOrders;
 
-/// <summary>A work order with an outbox: the order is stored before it is sent, then every update about it, and the
-/// operators' alarm when it is rejected, are stored before they are delivered, and delivered (with back-off, a
+/// <summary>A work order with an outbox: the order is stored as it is first sent (the dispatch system deduplicates by
+/// its id, see <see cref="Raise"/>), then every update about it, and the operators' alarm when it is rejected, are
+/// stored before they are delivered, and delivered (with back-off, a
 /// reminder bringing the order back after a restart) until confirmed. Status decisions are <see cref="WorkOrderLifecycle"/>'s.</summary>
 public sealed partial class WorkOrderGrain(
     [PersistentState("workorder", GrainStorage.Name)] IPersistentState<WorkOrderState> state,
@@ -36,6 +37,8 @@ public sealed partial class WorkOrderGrain(
     private int _deliveryFailures;
     // Raised in this activation and not yet sent once: the SLA clocks start after the first send attempt.
     private bool _justRaised;
+    // The create call that Raise started together with the order's write; the first send attempt takes its answer.
+    private Task<string>? _firstCreate;
 
     private WorkOrderState S => state.State;
 
@@ -56,9 +59,12 @@ public sealed partial class WorkOrderGrain(
         await RunVerificationAsync();
     }
 
-    /// <summary>Only what must precede the send: the order stored and the outbox reminder registered (both round trips at
-    /// once: a reminder without an order stops itself). The send is the grain's next turn, so the alarm grain goes on at
-    /// once; the site's list and the SLA clocks follow the first send attempt (<see cref="SendAsync"/>).</summary>
+    /// <summary>Stores the order and registers its outbox reminder, and sends it to the dispatch system at the same time
+    /// (three round trips at once, not one after another: a reminder without an order stops itself). Sending before the
+    /// write has landed loses nothing: the dispatch system deduplicates by the order's id, and the id comes back after a
+    /// crash, because the alarm is stored only after the order and raises the same occurrence again. The answer is taken
+    /// by the grain's next turn (<see cref="SendAsync"/>), so the alarm grain goes on once the order is stored; the site's
+    /// list and the SLA clocks follow that first attempt.</summary>
     public async Task Raise(WorkOrderDraft draft)
     {
         if (S.Draft is not null) return;
@@ -66,7 +72,18 @@ public sealed partial class WorkOrderGrain(
         S.Status = WorkOrderStatus.Raised;
         S.FaultPresent = true;
         S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Raised, time.GetUtcNow(), "hub", draft.Description));
-        await Task.WhenAll(state.WriteStateAsync(), this.RegisterOrUpdateReminder(OutboxReminder, OutboxPeriod, OutboxPeriod));
+        _firstCreate = CreateCallAsync(draft, CancellationToken.None);
+        try
+        {
+            await Task.WhenAll(state.WriteStateAsync(), this.RegisterOrUpdateReminder(OutboxReminder, OutboxPeriod, OutboxPeriod));
+        }
+        catch
+        {
+            // Not stored: the alarm's raise fails with this, and the order is raised again with the same id.
+            _firstCreate.Ignore();
+            _firstCreate = null;
+            throw;
+        }
         _justRaised = true;
         ScheduleSend(TimeSpan.Zero);
     }
@@ -403,6 +420,9 @@ public sealed partial class WorkOrderGrain(
             }
             if (!created) return;
         }
+        // Cancelled before its first answer was taken: the cancellation goes out below, the answer is not needed.
+        _firstCreate?.Ignore();
+        _firstCreate = null;
         while (S.Outbox.Count > 0 && !Unsent)
         {
             var notice = S.Outbox[0];
@@ -435,9 +455,9 @@ public sealed partial class WorkOrderGrain(
         S.SendAttempts++;
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(SendTimeout);
-            string dispatchId = await dispatch.CreateWorkOrderAsync(draft, timeout.Token);
+            var call = _firstCreate ?? CreateCallAsync(draft, cancellationToken);
+            _firstCreate = null;
+            string dispatchId = await call;
             S.DispatchOrderId = dispatchId;
             S.Status = WorkOrderStatus.Sent;
             S.LastError = null;
@@ -456,6 +476,13 @@ public sealed partial class WorkOrderGrain(
             await PublishAsync(); // operators see that the order is waiting, and why
             return false;
         }
+    }
+
+    private async Task<string> CreateCallAsync(WorkOrderDraft draft, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(SendTimeout);
+        return await dispatch.CreateWorkOrderAsync(draft, timeout.Token);
     }
 
     private async Task RaisePendingAlarmsAsync(WorkOrderDraft draft)
