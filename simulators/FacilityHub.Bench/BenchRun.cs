@@ -102,7 +102,7 @@ internal sealed partial class BenchRun(BenchOptions o)
         await using var load = await LoadGenerator.ConnectAsync(o.MqttPort, o.Connections, "bench-load", cancellationToken);
         if (o.LatencyRate is { } latencyRate)
         {
-            await FaultsAsync(load, loadDevices, warmUpPump, faultPumps, dispatch, latencyRate, "given by --latency-rate", cancellationToken);
+            await FaultsAsync(load, warmUpPump, faultPumps, dispatch, latencyRate, "given by --latency-rate", cancellationToken);
             return;
         }
 
@@ -147,7 +147,7 @@ internal sealed partial class BenchRun(BenchOptions o)
 
         await QuietAsync(counter, cancellationToken);
         var half = Math.Max(hubBest, o.StartRate) / 2;
-        await FaultsAsync(load, loadDevices, warmUpPump, faultPumps, dispatch, half, "half the sustained rate", cancellationToken);
+        await FaultsAsync(load, warmUpPump, faultPumps, dispatch, half, "half the sustained rate", cancellationToken);
     }
 
     /// <summary>
@@ -272,7 +272,7 @@ internal sealed partial class BenchRun(BenchOptions o)
         }
     }
 
-    private async Task FaultsAsync(LoadGenerator load, IReadOnlyList<DeviceSimulator> devices, IReadOnlyList<DeviceSimulator> warmUp, IReadOnlyList<DeviceSimulator> pumps, DispatchSimulatorServer dispatch, double rate, string rateIs, CancellationToken cancellationToken)
+    private async Task FaultsAsync(LoadGenerator load, IReadOnlyList<DeviceSimulator> warmUp, IReadOnlyList<DeviceSimulator> pumps, DispatchSimulatorServer dispatch, double rate, string rateIs, CancellationToken cancellationToken)
     {
         if (pumps.Count == 0)
         {
@@ -285,7 +285,9 @@ internal sealed partial class BenchRun(BenchOptions o)
         using var background = new CancellationTokenSource();
         // Like every pump of a fleet, these were talking before they failed: one normal reading each, before the load.
         foreach (var pump in warmUp.Concat(pumps)) await load.PublishNowAsync(pump.Next(DateTimeOffset.UtcNow)[0], cancellationToken);
-        var loadTask = load.RunAsync(devices, "facility", rate, (gap * (pumps.Count + 2)) + warmUpFor + TimeSpan.FromSeconds(2), cancellationToken);
+        // The load from a process of its own (LoadProcess): this one keeps only the faulting pumps and the dispatch simulator.
+        await using var loadProcess = await LoadProcess.StartAsync(o, warmUp.Concat(pumps), rate, (gap * (pumps.Count + 2)) + warmUpFor + TimeSpan.FromSeconds(2));
+        var loadTask = loadProcess.DoneAsync();
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         var sentAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var pump in warmUp.Concat(pumps))

@@ -68,4 +68,20 @@ root.SetAction(async (parse, cancellationToken) =>
     }
 });
 
+// The load generator's own process, for the fault -> work order phase (LoadProcess).
+var skip = new Option<string[]>("--skip") { Description = "An equipment id to leave out (repeat)", DefaultValueFactory = _ => [] };
+var seed = Opt("--seed", "The fleet's seed", 7);
+var rateOption = Opt<double>("--rate", "Messages per second", required: true);
+var seconds = Opt<double>("--seconds", "How long", required: true);
+var loadCommand = new Command("load", "Publish the estate's messages at a rate (the benchmark starts this itself)");
+foreach (var option in new Option[] { mqttPort, small, seed, skip, rateOption, seconds, connections })
+{
+    loadCommand.Options.Add(option);
+}
+
+loadCommand.SetAction((parse, cancellationToken) => LoadProcess.RunAsync(
+    parse.GetValue(mqttPort), Path.GetFullPath(parse.GetValue(small)!), parse.GetValue(seed), parse.GetValue(skip)!,
+    parse.GetValue(rateOption), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(connections), cancellationToken));
+root.Subcommands.Add(loadCommand);
+
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(20) });
