@@ -8,6 +8,8 @@
 #   bash deploy/bench.sh --smoke    tiny estate, two rates, seconds (the test suite runs this)
 #   bash deploy/bench.sh -- ARGS    extra arguments for the benchmark, e.g. -- --step-seconds 15 --start-rate 8000
 #   bash deploy/bench.sh -- --latency-rate 4000 --faults 50    only fault -> work order under 4,000 msg/s (~1 min)
+#   bash deploy/bench.sh --state-bytes [-- --alarm-points N --rounds R]   live bytes of the hub's own state per home alarm
+#                                   point (rule monitor, duplicate filter), no servers, seconds
 #
 # Env: FH_BENCH_NO_BUILD=1 (binaries already built), FH_BENCH_CONFIGURATION (default Release), FH_BENCH_KEEP=1 (keep the data folder and logs),
 #      FH_DATA_DIR (data folder; default a new one under /tmp), FH_BENCH_LARGE_ALARM_POINTS (the large estate's home
@@ -16,12 +18,14 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 smoke=0
+state=0
 extra=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --smoke) smoke=1 ;;
+        --state-bytes) state=1 ;;
         --) shift; extra=("$@"); break ;;
-        *) echo "bench.sh: unknown argument $1 (--smoke, or -- ARGS for the benchmark)" >&2; exit 2 ;;
+        *) echo "bench.sh: unknown argument $1 (--smoke, --state-bytes, or -- ARGS for the benchmark)" >&2; exit 2 ;;
     esac
     shift
 done
@@ -36,6 +40,9 @@ for dll in src/FacilityHub.Server/$bin/FacilityHub.Server.dll simulators/Facilit
     simulators/FacilityHub.RawForwarder/$bin/FacilityHub.RawForwarder.dll simulators/FacilityHub.FleetSimulator/$bin/FacilityHub.FleetSimulator.dll; do
     [ -f "$dll" ] || { echo "bench.sh: $dll missing; build first" >&2; exit 1; }
 done
+if [ $state = 1 ]; then
+    exec dotnet "simulators/FacilityHub.Bench/$bin/FacilityHub.Bench.dll" state-bytes "${extra[@]+"${extra[@]}"}"
+fi
 
 data=${FH_DATA_DIR:-$(mktemp -d /tmp/fhub-bench.XXXXXX)}
 mkdir -p "$data"

@@ -28,6 +28,7 @@ foreach (var option in new Option[] { data, mqttPort, influx, redis, small, larg
 {
     root.Options.Add(option);
 }
+root.Subcommands.Add(StateBytesCommand.Create());
 
 root.SetAction(async (parse, cancellationToken) =>
 {

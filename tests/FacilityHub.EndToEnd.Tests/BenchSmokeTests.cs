@@ -18,37 +18,27 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task State_bytes_mode_prints_the_live_bytes_of_a_home_alarm_point_without_servers()
+    {
+        var once = await RunAsync("--state-bytes", "--", "--alarm-points", "5000");
+        var tenMinutes = await RunAsync("--state-bytes", "--", "--alarm-points", "5000", "--rounds", "20");
+
+        const string Figure = @"^bench: STATE-BYTES 5000 home alarm points, (\d+) heartbeat\(s\) \+ 1 battery reading each: monitor (-?\d+) B, duplicate filter (-?\d+) B, together (-?\d+) B per item";
+        var first = Line(once, Figure);
+        var later = Line(tenMinutes, Figure);
+        Assert.Equal(1, Number(first, 1));
+        Assert.Equal(20, Number(later, 1));
+        // A monitor holds its rules' states and one latest value: some bytes, far from a kilobyte.
+        Assert.InRange(Number(first, 2), 100, 1024);
+        // Ten minutes of heartbeats are remembered for the duplicate check: the filter holds more than after two messages.
+        Assert.InRange(Number(first, 3), 50, 1024);
+        Assert.True(Number(later, 3) > Number(first, 3) + 100, $"{first.Value}\n{later.Value}");
+    }
+
+    [Fact]
     public async Task Smoke_run_of_the_benchmark_prints_every_figure_with_plausible_values()
     {
-        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = bin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FacilityHub.sln"))) root = root.Parent;
-        Assert.NotNull(root);
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root.FullName };
-        info.ArgumentList.Add("deploy/bench.sh");
-        info.ArgumentList.Add("--smoke");
-        info.Environment["FH_BENCH_NO_BUILD"] = "1";
-        info.Environment["FH_BENCH_CONFIGURATION"] = bin.Parent!.Name;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8)))
-        {
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // SIGTERM: bench.sh stops its servers and removes its data folder.
-                Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
-                await process.WaitForExitAsync();
-                Assert.Fail($"the smoke run did not finish in 8 minutes:\n{await stdout}\n{await stderr}");
-            }
-        }
-
-        var output = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}:\n{output}");
+        var output = await RunAsync("--smoke");
 
         Assert.Matches(@"(?m)^bench: step raw \d+ msg/s: .* -> (kept up|fell behind)$", output);
         Assert.Matches(@"(?m)^bench: step hub \d+ msg/s: .* -> (kept up|fell behind)$", output);
@@ -87,5 +77,40 @@ public sealed class BenchSmokeTests
         Assert.InRange(Number(rss, 4), 20, 4096);
         Assert.Matches(@"(?m)^bench: machine: \d+ cores, load average [\d.]+ [\d.]+ [\d.]+ at start$", output);
         Assert.Matches(@"(?m)^bench: machine: load average [\d.]+ [\d.]+ [\d.]+ at the end$", output);
+    }
+
+    /// <summary>Runs <c>deploy/bench.sh</c> with <paramref name="args"/> on the binaries of this build; its output, once it exited 0.</summary>
+    private static async Task<string> RunAsync(params string[] args)
+    {
+        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var root = bin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FacilityHub.sln"))) root = root.Parent;
+        Assert.NotNull(root);
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root.FullName };
+        info.ArgumentList.Add("deploy/bench.sh");
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["FH_BENCH_NO_BUILD"] = "1";
+        info.Environment["FH_BENCH_CONFIGURATION"] = bin.Parent!.Name;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8)))
+        {
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // SIGTERM: bench.sh stops its servers and removes its data folder.
+                Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
+                await process.WaitForExitAsync();
+                Assert.Fail($"bench.sh {string.Join(' ', args)} did not finish in 8 minutes:\n{await stdout}\n{await stderr}");
+            }
+        }
+
+        var output = await stdout + await stderr;
+        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}:\n{output}");
+        return output;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using FacilityHub.Domain.Telemetry;
 using FacilityHub.Domain.Topology;
 
@@ -15,21 +16,29 @@ namespace FacilityHub.Domain.Alarms;
 /// </summary>
 public sealed class EquipmentMonitor
 {
+    // The metrics a kind's monitors keep the latest value of, in slot order: shared by every item of the kind.
+    private static readonly ConditionalWeakTable<EquipmentKind, string[]> MetricSlots = [];
+
     private readonly EquipmentKind _kind;
-    // One monitor per item (100k alarm points: 100k monitors), so state is allocated only once a rule needs it: the
-    // latest values with the first reading, a rate rule's samples, a flatline or compliance rule's own fields.
-    private Dictionary<string, double>? _latest;
-    private DateTimeOffset? _newestReading;
+    // One monitor per item (100k alarm points: 100k monitors), so state is kept compact and allocated only once a rule
+    // needs it: the latest values with the first reading (one slot per metric of the kind, NaN until read: readings are
+    // finite), a rate rule's samples, a flatline or compliance rule's own fields.
+    private readonly string[] _metrics;
+    private double[]? _latest;
+    // UTC ticks of the newest reading judged; 0 before the first.
+    private long _newestReadingTicks;
     private readonly RuleState[] _rules;
     private DateTimeOffset _lastSeen;
 
     public EquipmentMonitor(EquipmentKind kind, DateTimeOffset start)
     {
         _kind = kind;
+        _metrics = MetricSlots.GetValue(kind, static k => [.. k.Metrics.Keys.Concat(k.Rules.SelectMany(RuleMetrics)).Distinct(StringComparer.Ordinal)]);
         _lastSeen = start;
         _rules = [.. kind.Rules.Select(r => new RuleState(r))];
-        foreach (var state in _rules.Where(s => s.Rule.Kind == RuleKind.Compliance))
+        foreach (ref var state in _rules.AsSpan())
         {
+            if (state.Rule.Kind != RuleKind.Compliance) continue;
             // A period already under way when the monitor starts (e.g. after a restart) lost its count: not judged.
             state.Window = MealSchedule.CurrentOrNext(state.Rule.Periods, state.Rule.TimeZone, start);
             state.WindowJudged = state.Window.Start < start;
@@ -58,25 +67,34 @@ public sealed class EquipmentMonitor
         var changes = new List<ConditionChange>();
         // A reading measured before one already judged arrived late: it is history (stored with its own time), not the
         // present, so it proves the device talks but moves no condition and makes no rate out of arrival order.
-        if (_newestReading is { } newest && reading.Timestamp < newest)
+        if (_newestReadingTicks != 0 && reading.Timestamp.UtcTicks < _newestReadingTicks)
         {
             Seen(now, changes);
             return changes;
         }
-        _newestReading = reading.Timestamp;
-        _latest ??= new Dictionary<string, double>(_kind.Metrics.Count, StringComparer.Ordinal);
-        foreach (var v in reading.Values) _latest[v.Metric] = v.Value;
+        _newestReadingTicks = reading.Timestamp.UtcTicks;
+        if (_latest is null)
+        {
+            _latest = new double[_metrics.Length];
+            Array.Fill(_latest, double.NaN);
+        }
+        foreach (var v in reading.Values)
+        {
+            // A metric no rule and no kind knows is judged by nothing: not kept.
+            int slot = Slot(v.Metric);
+            if (slot >= 0) _latest[slot] = v.Value;
+        }
         Seen(now, changes);
-        foreach (var s in _rules)
+        foreach (ref var s in _rules.AsSpan())
         {
             var rule = s.Rule;
             switch (rule.Kind)
             {
-                case RuleKind.Threshold when Touches(reading, rule, rule.Metric!) && GateOpen(rule) && _latest.TryGetValue(rule.Metric!, out var value):
+                case RuleKind.Threshold when Touches(reading, rule, rule.Metric!) && GateOpen(rule) && TryLatest(rule.Metric!, out var value):
                     bool beyond = rule.Below is { } below
                         ? value < (s.Raw ? rule.ClearAt ?? below : below)
                         : value > (s.Raw ? rule.ClearAt ?? rule.Above!.Value : rule.Above!.Value);
-                    Set(s, beyond, now, Reports(s, beyond) ? DescribeThreshold(rule, value, beyond) : null);
+                    Set(ref s, beyond, now, Reports(s, beyond) ? DescribeThreshold(rule, value, beyond) : null);
                     break;
                 case RuleKind.RateOfChange when reading.Values.FirstOrDefault(v => v.Metric == rule.Metric) is { } sample:
                     // A rate between measurements is timed by when they were measured: arrival jitter (a broker or hub
@@ -90,7 +108,7 @@ public sealed class EquipmentMonitor
                     if (seconds <= 0) break;
                     double rate = (sample.Value - from) / seconds;
                     bool fast = rule.FallingPerSecond is { } fall ? rate < -fall : rate > rule.RisingPerSecond!.Value;
-                    Set(s, fast, now, !Reports(s, fast) ? null : $"{rule.Metric} {(rate < 0 ? "falling" : "rising")} {Math.Abs(rate).ToString("0.###", CultureInfo.InvariantCulture)}/s " +
+                    Set(ref s, fast, now, !Reports(s, fast) ? null : $"{rule.Metric} {(rate < 0 ? "falling" : "rising")} {Math.Abs(rate).ToString("0.###", CultureInfo.InvariantCulture)}/s " +
                         $"({(rule.FallingPerSecond is { } f ? $"limit {f.ToString(CultureInfo.InvariantCulture)}/s falling" : $"limit {rule.RisingPerSecond!.Value.ToString(CultureInfo.InvariantCulture)}/s rising")})");
                     break;
                 case RuleKind.Flatline when reading.Values.FirstOrDefault(v => v.Metric == rule.Metric) is { } still:
@@ -107,21 +125,20 @@ public sealed class EquipmentMonitor
                     }
                     s.StillLastAt = now;
                     bool stuck = now - s.StillSince.Value >= rule.StaleAfter;
-                    Set(s, stuck, stuck ? s.StillSince.Value + rule.StaleAfter : now, !Reports(s, stuck) ? null :
+                    Set(ref s, stuck, stuck ? s.StillSince.Value + rule.StaleAfter : now, !Reports(s, stuck) ? null :
                         $"{rule.Metric} {(stuck ? "stuck at" : "moving again at")} {still.Value.ToString("0.###", CultureInfo.InvariantCulture)} " +
                         $"{_kind.Metrics[rule.Metric!].Unit} (unchanged for {Seconds(now - s.StillSince.Value)}, limit {Seconds(rule.StaleAfter)})");
                     break;
-                case RuleKind.Composite when rule.Conditions.Any(c => Touches(reading, rule, c.Metric)) && GateOpen(rule) && rule.Conditions.All(c => _latest!.ContainsKey(c.Metric)):
-                    var latest = _latest!;
-                    bool all = rule.Conditions.All(c => c.HoldsFor(latest[c.Metric]));
-                    Set(s, all, now, !Reports(s, all) ? null : string.Join(", ", rule.Conditions.Select(c => $"{c.Metric} {latest[c.Metric].ToString("0.###", CultureInfo.InvariantCulture)}")));
+                case RuleKind.Composite when rule.Conditions.Any(c => Touches(reading, rule, c.Metric)) && GateOpen(rule) && rule.Conditions.All(c => TryLatest(c.Metric, out _)):
+                    bool all = rule.Conditions.All(c => c.HoldsFor(Latest(c.Metric)));
+                    Set(ref s, all, now, !Reports(s, all) ? null : string.Join(", ", rule.Conditions.Select(c => $"{c.Metric} {Latest(c.Metric).ToString("0.###", CultureInfo.InvariantCulture)}")));
                     break;
                 case RuleKind.Compliance when rule.OnlyWhen.Count > 0:
-                    Roll(s, now, changes);
+                    Roll(ref s, now, changes);
                     if (GateOpen(rule) && s.Window!.Start <= now && now < s.Window.End) s.GateHeld = true;
                     break;
             }
-            Settle(s, now, changes);
+            Settle(ref s, now, changes);
         }
         return changes;
     }
@@ -130,7 +147,7 @@ public sealed class EquipmentMonitor
     {
         var changes = new List<ConditionChange>();
         Seen(now, changes);
-        foreach (var s in _rules)
+        foreach (ref var s in _rules.AsSpan())
         {
             var rule = s.Rule;
             if (rule.Kind == RuleKind.Event)
@@ -140,17 +157,18 @@ public sealed class EquipmentMonitor
                 else if (e.Name == rule.Event && (rule.Zones.Count == 0 || (e.Zone is not null && rule.Zones.Contains(e.Zone))) && GateOpen(rule)
                     && !(rule.Arming is { } a && !s.Armed && e.Zone is not null && a.Zones.Contains(e.Zone)))
                 {
-                    Set(s, true, now, e.Zone is null ? e.Name : $"{e.Name} ({e.Zone})");
-                    s.RaisedByEventAt = now;
+                    Set(ref s, true, now, e.Zone is null ? e.Name : $"{e.Name} ({e.Zone})");
+                    // Only a rule that clears itself after a while needs to know when (the others keep nothing).
+                    if (rule.ClearAfter is not null) s.RaisedByEventAt = now;
                 }
-                else if (e.Name == rule.ClearEvent) Set(s, false, now, e.Zone is null ? e.Name : $"{e.Name} ({e.Zone})");
+                else if (e.Name == rule.ClearEvent) Set(ref s, false, now, e.Zone is null ? e.Name : $"{e.Name} ({e.Zone})");
             }
             else if (rule.Kind == RuleKind.Compliance && e.Name == rule.Event)
             {
-                Roll(s, now, changes);
+                Roll(ref s, now, changes);
                 if (s.Window!.Start <= now && now < s.Window.End) s.Count++;
             }
-            Settle(s, now, changes);
+            Settle(ref s, now, changes);
         }
         return changes;
     }
@@ -159,19 +177,19 @@ public sealed class EquipmentMonitor
     public IReadOnlyList<ConditionChange> Tick(DateTimeOffset now)
     {
         var changes = new List<ConditionChange>();
-        foreach (var s in _rules)
+        foreach (ref var s in _rules.AsSpan())
         {
             var rule = s.Rule;
             if (rule.Kind == RuleKind.Stale && now - _lastSeen >= rule.StaleAfter)
             {
-                Set(s, true, _lastSeen + rule.StaleAfter, $"no message for {Seconds(rule.StaleAfter)} (last at {_lastSeen:u})");
+                Set(ref s, true, _lastSeen + rule.StaleAfter, $"no message for {Seconds(rule.StaleAfter)} (last at {_lastSeen:u})");
             }
             if (rule.ClearAfter is { } clearAfter && s.Raw && s.RaisedByEventAt is { } at && now - at >= clearAfter)
             {
-                Set(s, false, at + clearAfter, $"nothing more for {Seconds(clearAfter)}");
+                Set(ref s, false, at + clearAfter, $"nothing more for {Seconds(clearAfter)}");
             }
-            if (rule.Kind == RuleKind.Compliance) Roll(s, now, changes);
-            Settle(s, now, changes);
+            if (rule.Kind == RuleKind.Compliance) Roll(ref s, now, changes);
+            Settle(ref s, now, changes);
         }
         return changes;
     }
@@ -179,15 +197,16 @@ public sealed class EquipmentMonitor
     private void Seen(DateTimeOffset now, List<ConditionChange> changes)
     {
         if (now > _lastSeen) _lastSeen = now;
-        foreach (var s in _rules.Where(s => s.Rule.Kind == RuleKind.Stale))
+        foreach (ref var s in _rules.AsSpan())
         {
-            Set(s, false, now, "messages again");
-            Settle(s, now, changes);
+            if (s.Rule.Kind != RuleKind.Stale) continue;
+            Set(ref s, false, now, "messages again");
+            Settle(ref s, now, changes);
         }
     }
 
     /// <summary>Judges the compliance periods that ended by <paramref name="now"/> and clears a finding when the next period starts.</summary>
-    private static void Roll(RuleState s, DateTimeOffset now, List<ConditionChange> changes)
+    private static void Roll(ref RuleState s, DateTimeOffset now, List<ConditionChange> changes)
     {
         var rule = s.Rule;
         while (s.Window!.End <= now)
@@ -198,28 +217,29 @@ public sealed class EquipmentMonitor
             {
                 bool missed = s.Count < ended.Period.Minimum;
                 s.Judged = ended;
-                Set(s, missed, ended.End, $"{ended.Period.Name} {ended.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {s.Count} {rule.Event}, {ended.Period.Minimum} required");
-                Settle(s, ended.End, changes);
+                Set(ref s, missed, ended.End, $"{ended.Period.Name} {ended.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {s.Count} {rule.Event}, {ended.Period.Minimum} required");
+                Settle(ref s, ended.End, changes);
             }
             s.Window = MealSchedule.CurrentOrNext(rule.Periods, rule.TimeZone, ended.End);
             s.WindowJudged = false;
             s.GateHeld = false;
             s.Count = 0;
         }
-        if (s.Raw && now >= s.Window.Start)
+        var window = s.Window!;
+        if (s.Raw && now >= window.Start)
         {
-            Set(s, false, s.Window.Start, $"{s.Window.Period.Name} started");
-            Settle(s, s.Window.Start, changes);
+            Set(ref s, false, window.Start, $"{window.Period.Name} started");
+            Settle(ref s, window.Start, changes);
         }
     }
 
     /// <summary>Whether a raw condition of <paramref name="raw"/> is (or will be, after its delay) reported: only then is
     /// a message worth formatting. Most readings confirm what was reported, and format nothing.</summary>
-    private static bool Reports(RuleState s, bool raw) => raw != s.Reported;
+    private static bool Reports(in RuleState s, bool raw) => raw != s.Reported;
 
     /// <summary>Moves the raw condition. The message is kept only while it may still be reported (null otherwise: one
     /// string per rule of 100k items would stay for nothing).</summary>
-    private static void Set(RuleState s, bool raw, DateTimeOffset at, string? message)
+    private static void Set(ref RuleState s, bool raw, DateTimeOffset at, string? message)
     {
         if (raw != s.Raw || s.RawSince is null)
         {
@@ -230,7 +250,7 @@ public sealed class EquipmentMonitor
     }
 
     /// <summary>Reports the raw condition once it has held for the rule's delay (at once when the state is unknown and clear).</summary>
-    private static void Settle(RuleState s, DateTimeOffset now, List<ConditionChange> changes)
+    private static void Settle(ref RuleState s, DateTimeOffset now, List<ConditionChange> changes)
     {
         if (s.RawSince is not { } since || s.Reported == s.Raw) return;
         var delay = s.Raw ? s.Rule.OnDelay : s.Reported is null ? TimeSpan.Zero : s.Rule.OffDelay;
@@ -254,7 +274,28 @@ public sealed class EquipmentMonitor
     }
 
     private bool GateOpen(RuleDefinition rule) =>
-        rule.OnlyWhen.Count == 0 || (_latest is { } latest && rule.OnlyWhen.All(c => latest.TryGetValue(c.Metric, out var v) && c.HoldsFor(v)));
+        rule.OnlyWhen.Count == 0 || (_latest is not null && rule.OnlyWhen.All(c => TryLatest(c.Metric, out var v) && c.HoldsFor(v)));
+
+    private int Slot(string metric)
+    {
+        for (int i = 0; i < _metrics.Length; i++)
+        {
+            if (string.Equals(_metrics[i], metric, StringComparison.Ordinal)) return i;
+        }
+        return -1;
+    }
+
+    private bool TryLatest(string metric, out double value)
+    {
+        int slot = _latest is null ? -1 : Slot(metric);
+        value = slot >= 0 ? _latest![slot] : double.NaN;
+        return !double.IsNaN(value);
+    }
+
+    private double Latest(string metric) => TryLatest(metric, out var value) ? value : throw new KeyNotFoundException(metric);
+
+    private static IEnumerable<string> RuleMetrics(RuleDefinition rule) =>
+        rule.OnlyWhen.Select(c => c.Metric).Concat(rule.Conditions.Select(c => c.Metric)).Concat(rule.Metric is { } m ? [m] : []);
 
     /// <summary>A rule is re-judged when the reading carries its metric or one of its gate's metrics.</summary>
     private static bool Touches(TelemetryReading reading, RuleDefinition rule, string metric) =>
@@ -276,34 +317,54 @@ public sealed class EquipmentMonitor
 
     private static string Seconds(TimeSpan span) => $"{span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
 
-    private sealed class RuleState(RuleDefinition rule)
+    /// <summary>A rule's state: 40 bytes inline in the monitor's array (4 per home alarm point, 100k points; a class was
+    /// 112 with its header and the array's reference), so times are packed and what only one kind of rule needs (a rate
+    /// rule's samples, an event rule's raise time, a flatline or compliance rule's fields) lives in one part allocated
+    /// for that rule once used. Always handled by reference (<c>ref</c>): a copy would change nothing.</summary>
+    private struct RuleState(RuleDefinition rule)
     {
+        private object? _part;
+        // RawSince as UTC ticks (0: none) and its offset in minutes, as given.
+        private long _rawSinceTicks;
+        private short _rawSinceOffset;
+
         public RuleDefinition Rule { get; } = rule;
         public bool? Reported { get; set; }
         public bool Raw { get; set; }
-        public DateTimeOffset? RawSince { get; set; }
-        public string? Message { get; set; }
-        /// <summary>A rate rule's recent samples; null for other rules (and until the first sample).</summary>
-        public Queue<(DateTimeOffset At, double Value)>? Samples { get; set; }
         public bool Armed { get; set; } = true;
-        public DateTimeOffset? RaisedByEventAt { get; set; }
+        public string? Message { get; set; }
 
-        // Compliance and flatline fields live apart, allocated for those rules only (most rules are neither).
-        private CompliancePart? _compliance;
-        private FlatlinePart? _flatline;
-        private CompliancePart Compliance => _compliance ??= new CompliancePart();
-        private FlatlinePart Flatline => _flatline ??= new FlatlinePart();
+        public DateTimeOffset? RawSince
+        {
+            get => _rawSinceTicks == 0 ? null : new DateTimeOffset(_rawSinceTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(_rawSinceOffset));
+            set => (_rawSinceTicks, _rawSinceOffset) = value is { } v ? (v.UtcTicks, (short)v.Offset.TotalMinutes) : (0, (short)0);
+        }
 
-        public MealWindow? Window { get => _compliance?.Window; set => Compliance.Window = value; }
+        /// <summary>A rate rule's recent samples; null for other rules (and until the first sample).</summary>
+        public Queue<(DateTimeOffset At, double Value)>? Samples { get => _part as Queue<(DateTimeOffset At, double Value)>; set => _part = value; }
+        public DateTimeOffset? RaisedByEventAt { get => (_part as EventPart)?.RaisedAt; set => Part<EventPart>().RaisedAt = value; }
+
+        public MealWindow? Window { get => Compliance?.Window; set => Part<CompliancePart>().Window = value; }
 
         /// <summary>The compliance period judged last: the one a finding is about.</summary>
-        public MealWindow? Judged { get => _compliance?.Judged; set => Compliance.Judged = value; }
-        public bool WindowJudged { get => _compliance?.WindowJudged ?? false; set => Compliance.WindowJudged = value; }
-        public int Count { get => _compliance?.Count ?? 0; set => Compliance.Count = value; }
-        public bool GateHeld { get => _compliance?.GateHeld ?? false; set => Compliance.GateHeld = value; }
-        public DateTimeOffset? StillSince { get => _flatline?.StillSince; set => Flatline.StillSince = value; }
-        public double StillValue { get => _flatline?.StillValue ?? 0; set => Flatline.StillValue = value; }
-        public DateTimeOffset StillLastAt { get => _flatline?.StillLastAt ?? default; set => Flatline.StillLastAt = value; }
+        public MealWindow? Judged { get => Compliance?.Judged; set => Part<CompliancePart>().Judged = value; }
+        public bool WindowJudged { get => Compliance?.WindowJudged ?? false; set => Part<CompliancePart>().WindowJudged = value; }
+        public int Count { get => Compliance?.Count ?? 0; set => Part<CompliancePart>().Count = value; }
+        public bool GateHeld { get => Compliance?.GateHeld ?? false; set => Part<CompliancePart>().GateHeld = value; }
+        public DateTimeOffset? StillSince { get => Flatline?.StillSince; set => Part<FlatlinePart>().StillSince = value; }
+        public double StillValue { get => Flatline?.StillValue ?? 0; set => Part<FlatlinePart>().StillValue = value; }
+        public DateTimeOffset StillLastAt { get => Flatline?.StillLastAt ?? default; set => Part<FlatlinePart>().StillLastAt = value; }
+
+        private readonly CompliancePart? Compliance => _part as CompliancePart;
+        private readonly FlatlinePart? Flatline => _part as FlatlinePart;
+
+        private T Part<T>() where T : class, new() =>
+            _part as T ?? (_part is null ? (T)(_part = new T()) : throw new InvalidOperationException($"rule '{Rule.Id}' keeps {_part.GetType().Name}, not {typeof(T).Name}"));
+
+        private sealed class EventPart
+        {
+            public DateTimeOffset? RaisedAt { get; set; }
+        }
 
         private sealed class CompliancePart
         {

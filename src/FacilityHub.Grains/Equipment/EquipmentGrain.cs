@@ -19,36 +19,43 @@ namespace FacilityHub.Grains.Equipment;
 /// a "clear" goes only to an alarm that may be active — one whose rule this item has ever raised, stored here no later
 /// than the alarm — so the first heartbeat does not activate an alarm grain per rule (~2 KB each) for 100k quiet items.</summary>
 [KeepAlive]
-public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, TimeProvider time, EquipmentClock clock) : Grain, IEquipmentGrain
+public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Grain, IEquipmentGrain
 {
     private const string RaisedRulesStateName = "raised";
     // A call asked of the clock and this long overdue was lost (the call failed): ask again.
     private static readonly TimeSpan LostCallAfter = TimeSpan.FromSeconds(30);
+    // What nearly every item reads on its first verdict (it never raised anything): one shared marker, not a state each.
+    private static readonly GrainState<RaisedRulesState> NoneRaised = new(new RaisedRulesState());
 
     // Per item, so kept small (100k home alarm points are 100k grains): collections only once needed, metric and event
-    // names shared with the kind instead of the copies each message brings.
-    // Latest reading per metric; null until the first telemetry (most alarm points send heartbeats, rarely a reading).
-    private Dictionary<string, ReadingView>? _readings;
+    // names shared with the kind instead of the copies each message brings, times as ticks. The estate and maintenance
+    // setup are read at activation only (not kept: two references per grain).
+    // Latest reading per metric, in the order first read; null until the first telemetry (most alarm points send
+    // heartbeats, rarely a reading, and only one metric: an array, not a dictionary).
+    private ReadingView[]? _readings;
     private EquipmentItem _item = null!;
     private EquipmentMonitor _monitor = null!;
-    // The earliest call asked of the clock and not yet come; null when none is pending.
-    private DateTimeOffset? _callAt;
-    private DateTimeOffset? _lastSeen;
+    // UTC ticks of the earliest call asked of the clock and not yet come; 0 when none is pending.
+    private long _callAtTicks;
+    // The newest message time (UTC ticks, 0 before the first) and its offset in minutes, as the device sent it.
+    private long _lastSeenTicks;
+    private short _lastSeenOffset;
     private string? _lastEvent;
     private string? _lastEventZone;
     // Metrics that runtime-based maintenance plans count on this item, with the running state last handed to their
     // meter; null when no plan counts this item's runtime.
     private Dictionary<string, bool?>? _runtimeMetrics;
-    // Read on the first verdict that needs it (not at activation: 100k reads would slow the hub's start), then kept.
+    // Read on the first verdict that needs it (not at activation: 100k reads would slow the hub's start), then kept;
+    // NoneRaised when nothing was ever stored.
     private GrainState<RaisedRulesState>? _raised;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _item = estate.TryGetEquipment(this.GetPrimaryKeyString(), out var item)
+        _item = ServiceProvider.GetRequiredService<Estate>().TryGetEquipment(this.GetPrimaryKeyString(), out var item)
             ? item
             : throw new ArgumentException($"equipment '{this.GetPrimaryKeyString()}' is not in the topology");
         _monitor = new EquipmentMonitor(_item.Kind, time.GetUtcNow());
-        var counted = maintenance.Plans.Where(p => p.Runtime is not null && p.Covers(_item)).Select(p => p.Runtime!.Metric).Distinct().ToList();
+        var counted = ServiceProvider.GetRequiredService<MaintenanceSetup>().Plans.Where(p => p.Runtime is not null && p.Covers(_item)).Select(p => p.Runtime!.Metric).Distinct().ToList();
         _runtimeMetrics = counted.Count == 0 ? null : counted.ToDictionary(m => m, _ => (bool?)null, StringComparer.Ordinal);
         ScheduleTick();
         return Task.CompletedTask;
@@ -59,17 +66,35 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
     public async Task RecordTelemetry(TelemetryMessage message)
     {
         var values = new MetricValue[message.Values.Length];
-        _readings ??= new Dictionary<string, ReadingView>(_item.Kind.Metrics.Count, StringComparer.Ordinal);
         for (int i = 0; i < values.Length; i++)
         {
             var s = message.Values[i];
             var metric = _item.Kind.Metrics.TryGetValue(s.Metric, out var definition) ? definition.Name : s.Metric;
             values[i] = new MetricValue(metric, s.Value);
-            _readings[metric] = new ReadingView(metric, s.Value, message.Timestamp);
+            KeepReading(new ReadingView(metric, s.Value, message.Timestamp));
         }
         Touch(message.Timestamp);
         await RaiseOrClear(_monitor.Observe(new TelemetryReading(_item.Id, message.Timestamp, values), time.GetUtcNow()));
         if (_runtimeMetrics is not null) await CountRuntimeAsync(message, _runtimeMetrics);
+    }
+
+    private void KeepReading(ReadingView reading)
+    {
+        if (_readings is null)
+        {
+            _readings = [reading];
+            return;
+        }
+        for (int i = 0; i < _readings.Length; i++)
+        {
+            if (string.Equals(_readings[i].Metric, reading.Metric, StringComparison.Ordinal))
+            {
+                _readings[i] = reading;
+                return;
+            }
+        }
+        Array.Resize(ref _readings, _readings.Length + 1);
+        _readings[^1] = reading;
     }
 
     /// <summary>Hands a change of a counted running metric to its meter: a grain call per start and stop, not per message.</summary>
@@ -95,19 +120,21 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
     }
 
     public Task<EquipmentSnapshot> GetSnapshot() =>
-        Task.FromResult(new EquipmentSnapshot(this.GetPrimaryKeyString(), [.. ((IEnumerable<ReadingView>?)_readings?.Values ?? []).OrderBy(r => r.Metric, StringComparer.Ordinal)], _lastSeen,
+        Task.FromResult(new EquipmentSnapshot(this.GetPrimaryKeyString(), [.. (_readings ?? []).OrderBy(r => r.Metric, StringComparer.Ordinal)], LastSeen,
             _lastEventZone is null ? _lastEvent : $"{_lastEvent} ({_lastEventZone})"));
 
     public Task Tick()
     {
         var now = time.GetUtcNow();
-        if (_callAt <= now) _callAt = null;
+        if (_callAtTicks != 0 && _callAtTicks <= now.UtcTicks) _callAtTicks = 0;
         return RaiseOrClear(_monitor.Tick(now));
     }
 
+    private DateTimeOffset? LastSeen => _lastSeenTicks == 0 ? null : new DateTimeOffset(_lastSeenTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(_lastSeenOffset));
+
     private void Touch(DateTimeOffset at)
     {
-        if (_lastSeen is null || at > _lastSeen) _lastSeen = at;
+        if (_lastSeenTicks == 0 || at.UtcTicks > _lastSeenTicks) (_lastSeenTicks, _lastSeenOffset) = (at.UtcTicks, (short)at.Offset.TotalMinutes);
     }
 
     private async Task RaiseOrClear(IReadOnlyList<ConditionChange> changes)
@@ -118,6 +145,8 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
             var raised = _raised ??= await ReadRaisedRulesAsync();
             if (change.Active)
             {
+                // The shared marker is never written to: the first raise gets a state of its own.
+                if (ReferenceEquals(raised, NoneRaised)) raised = _raised = new GrainState<RaisedRulesState>(new RaisedRulesState());
                 // Both at once: the storage's commands go down one connection in order, so the rule is stored before the
                 // alarm grain's own write (which follows its activation read and the work order's writes).
                 await Task.WhenAll(RememberRaisedAsync(raised, change.Rule.Id), alarm.Raise(change.At, change.Message));
@@ -143,7 +172,7 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
         var raised = new GrainState<RaisedRulesState>(new RaisedRulesState());
         await RaisedRulesStorage.ReadStateAsync(RaisedRulesStateName, this.GetGrainId(), raised);
         raised.State ??= new RaisedRulesState();
-        return raised;
+        return raised is { RecordExists: false, ETag: null, State.Rules.Count: 0 } ? NoneRaised : raised;
     }
 
     /// <summary>Stored no later than the alarm: should the hub die in between, the restarted item still clears it.</summary>
@@ -169,8 +198,8 @@ public sealed class EquipmentGrain(Estate estate, MaintenanceSetup maintenance, 
     private void ScheduleTick()
     {
         if (_monitor.NextDueAt is not { } due) return;
-        if (_callAt is { } pending && pending <= due && time.GetUtcNow() - pending < LostCallAfter) return;
-        _callAt = due;
+        if (_callAtTicks != 0 && _callAtTicks <= due.UtcTicks && time.GetUtcNow().UtcTicks - _callAtTicks < LostCallAfter.Ticks) return;
+        _callAtTicks = due.UtcTicks;
         clock.CallAt(_item.Id, due);
     }
 }

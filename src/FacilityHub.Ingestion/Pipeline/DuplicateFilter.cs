@@ -8,10 +8,10 @@ namespace FacilityHub.Ingestion.Pipeline;
 /// QoS 1 redelivery (or a replay) of one of them is dropped rather than stored and judged twice: storing the point
 /// again would be harmless (same time and tags overwrite), but an event counted twice skews a compliance count.
 /// A message without <c>ts</c> cannot be told from a genuine repeat and is never a duplicate. Memory is bounded and
-/// small: only devices of the topology get here, each with at most 32 fingerprints of 24 bytes (the message's own
-/// timestamp, a 64-bit hash of its kind and content, when it came), not the messages themselves (with 100k devices
+/// small: only devices of the topology get here, each with at most 32 fingerprints of 16 bytes (a 64-bit hash of the
+/// message's own timestamp, its kind and content; when it came), not the messages themselves (with 100k devices
 /// talking, whole payloads kept for 10 minutes were most of the hub's memory). Two different messages of one device
-/// with the same <c>ts</c> would have to collide in 64 bits to be taken for each other.
+/// would have to collide in 64 bits to be taken for each other.
 /// </summary>
 internal sealed class DuplicateFilter
 {
@@ -23,7 +23,7 @@ internal sealed class DuplicateFilter
     /// <summary>True when the same message came within the window; otherwise remembers it.</summary>
     public bool IsRepeat(string equipmentId, MessageKind kind, ParsedPayload message, DateTimeOffset now)
     {
-        var seen = new Seen(message.Timestamp!.Value.UtcTicks, Fingerprint(kind, message), now.UtcTicks);
+        var seen = new Seen(Fingerprint(kind, message), now.UtcTicks);
         var recent = _recent.GetOrAdd(equipmentId, static _ => new Recent());
         lock (recent)
         {
@@ -36,14 +36,14 @@ internal sealed class DuplicateFilter
                     free = i;
                     continue;
                 }
-                if (s.TimestampTicks == seen.TimestampTicks && s.Hash == seen.Hash) return true;
+                if (s.Hash == seen.Hash) return true;
             }
             recent.Remember(seen, free);
             return false;
         }
     }
 
-    /// <summary>FNV-1a (64 bit) over the kind, the event and zone, every value and every dropped value with its reason.</summary>
+    /// <summary>FNV-1a (64 bit) over the timestamp, the kind, the event and zone, every value and every dropped value with its reason.</summary>
     private static ulong Fingerprint(MessageKind kind, ParsedPayload message)
     {
         var h = 14695981039346656037UL;
@@ -65,6 +65,7 @@ internal sealed class DuplicateFilter
             foreach (var c in s) Add(c);
         }
 
+        Add((ulong)message.Timestamp!.Value.UtcTicks);
         Add((ulong)kind);
         AddText(message.EventName);
         AddText(message.Zone);
@@ -83,20 +84,23 @@ internal sealed class DuplicateFilter
         return h;
     }
 
-    private readonly record struct Seen(long TimestampTicks, ulong Hash, long ReceivedTicks);
+    private readonly record struct Seen(ulong Hash, long ReceivedTicks);
 
-    /// <summary>A device's fingerprints: a slot out of the window is reused first, so the ring grows (4, 8, ... 32) only
-    /// as far as the device's own rate needs (a panel's heartbeat every 30 s: 20 in 10 minutes); at 32 the oldest goes.</summary>
+    /// <summary>A device's fingerprints: a slot out of the window is reused first, so the ring grows by 4 (4, 8, 12, ...
+    /// 32) only as far as the device's own rate needs (a panel's heartbeat every 30 s: 21 in 10 minutes, 24 slots, where
+    /// doubling made 32); at 32 the oldest goes.</summary>
     private sealed class Recent
     {
-        public Seen[] Messages { get; private set; } = new Seen[4];
+        private const int Step = 4;
+
+        public Seen[] Messages { get; private set; } = new Seen[Step];
 
         public void Remember(Seen seen, int free)
         {
             if (free < 0 && Messages.Length < PerDevice)
             {
                 free = Messages.Length;
-                var grown = new Seen[Messages.Length * 2];
+                var grown = new Seen[Math.Min(Messages.Length + Step, PerDevice)];
                 Messages.CopyTo(grown, 0);
                 Messages = grown;
             }
