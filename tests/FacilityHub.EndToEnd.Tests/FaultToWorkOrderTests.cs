@@ -50,6 +50,12 @@ public sealed class FaultToWorkOrderTests(HubFixture hub)
         Assert.Equal(received.DispatchOrderId, accepted.DispatchOrderId);
         // Recorded as done by the dispatch system's authenticated identity (its token's name).
         Assert.Equal("dispatch-simulator", Assert.Single(accepted.Steps, s => s.Status == FacilityHub.Api.V1.WorkOrderStatus.Accepted).Actor);
+        // The create call goes out with the order's write, so dispatch may accept before the hub has taken the call's
+        // answer: the answer is taken first all the same, and the record reads in the order things happened.
+        Assert.Equal(
+            [FacilityHub.Api.V1.WorkOrderStatus.Raised, FacilityHub.Api.V1.WorkOrderStatus.Sent, FacilityHub.Api.V1.WorkOrderStatus.Accepted],
+            accepted.Steps.Select(s => s.Status).Take(3));
+        Assert.Contains($"Work order {order.IdempotencyKey} handed to dispatch", hub.HubLog);
         Assert.Equal(1, hub.Dispatch!.Orders.Count(o => o.Order.EquipmentId == "rs-b1-pump-1"));
         Assert.Equal(1, received.CreateCalls);
     }

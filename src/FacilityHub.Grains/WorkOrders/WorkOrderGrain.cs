@@ -79,9 +79,11 @@ public sealed partial class WorkOrderGrain(
         }
         catch
         {
-            // Not stored: the alarm's raise fails with this, and the order is raised again with the same id.
+            // Not stored (the store is down): the alarm's raise fails with this. Forget the order, so that the next raise
+            // of this occurrence stores and sends it (dispatch, which may hold it already, recognises the key).
             _firstCreate.Ignore();
             _firstCreate = null;
+            state.State = new WorkOrderState();
             throw;
         }
         _justRaised = true;
@@ -90,6 +92,7 @@ public sealed partial class WorkOrderGrain(
 
     public async Task<bool> RecordProgress(ProgressReport report)
     {
+        await TakeFirstAnswerAsync();
         if (S.Draft is null) throw new KeyNotFoundException($"work order '{this.GetPrimaryKeyString()}' does not exist");
         if (!S.ReportIds.Add(report.ReportId)) return false;
         var before = S.Status;
@@ -131,6 +134,7 @@ public sealed partial class WorkOrderGrain(
 
     public async Task<bool> Update(DispatchNotice notice)
     {
+        await TakeFirstAnswerAsync();
         if (S.Draft is null) throw new KeyNotFoundException($"work order '{this.GetPrimaryKeyString()}' does not exist");
         // A finished order is the dispatch system's no longer; an order never sent needs no news (it goes out as it is).
         if (WorkOrderLifecycle.IsFinished(S.Status) || !S.UpdateIds.Add(notice.Id)) return false;
@@ -144,6 +148,7 @@ public sealed partial class WorkOrderGrain(
 
     public async Task FaultCleared(DispatchNotice notice)
     {
+        await TakeFirstAnswerAsync();
         if (S.Draft is null) throw new KeyNotFoundException($"work order '{this.GetPrimaryKeyString()}' does not exist");
         if (S.FaultPresent || S.NormalSince is null)
         {
@@ -157,6 +162,7 @@ public sealed partial class WorkOrderGrain(
 
     public async Task<bool> FaultReturned(DateTimeOffset at, string message, bool sameOccurrence)
     {
+        await TakeFirstAnswerAsync();
         if (S.Draft is null) return false;
         bool reopen = WorkOrderLifecycle.ReopensOnFaultReturn(S.Status);
         if (!reopen && !(sameOccurrence && !WorkOrderLifecycle.IsFinished(S.Status))) return false;
@@ -175,6 +181,7 @@ public sealed partial class WorkOrderGrain(
 
     public async Task<WorkOrderView> RecordFollowUp(FollowUpRecord call)
     {
+        await TakeFirstAnswerAsync();
         if (S.Draft is null) throw new KeyNotFoundException($"work order '{this.GetPrimaryKeyString()}' does not exist");
         if (!WorkOrderLifecycle.AwaitsFollowUp(S.Status))
         {
@@ -200,6 +207,7 @@ public sealed partial class WorkOrderGrain(
 
     public async Task<WorkOrderView> Cancel(string actor, string reason)
     {
+        await TakeFirstAnswerAsync();
         if (S.Draft is null) throw new KeyNotFoundException($"work order '{this.GetPrimaryKeyString()}' does not exist");
         if (WorkOrderLifecycle.IsSignedOff(S.Status))
         {
@@ -420,9 +428,6 @@ public sealed partial class WorkOrderGrain(
             }
             if (!created) return;
         }
-        // Cancelled before its first answer was taken: the cancellation goes out below, the answer is not needed.
-        _firstCreate?.Ignore();
-        _firstCreate = null;
         while (S.Outbox.Count > 0 && !Unsent)
         {
             var notice = S.Outbox[0];
@@ -475,6 +480,20 @@ public sealed partial class WorkOrderGrain(
             ScheduleSend(delay);
             await PublishAsync(); // operators see that the order is waiting, and why
             return false;
+        }
+    }
+
+    /// <summary>Takes the answer to the create call that <see cref="Raise"/> started before anything else happens to the
+    /// order: dispatch may report progress (or an operator cancel) before the grain's next turn would take it, and the
+    /// order's steps stay in their order (raised, sent, accepted).</summary>
+    private async Task TakeFirstAnswerAsync()
+    {
+        if (_firstCreate is null || !Unsent) return;
+        await CreateAsync(S.Draft!, CancellationToken.None);
+        if (_justRaised)
+        {
+            _justRaised = false;
+            await RunSlaAsync();
         }
     }
 

@@ -138,7 +138,8 @@ public sealed partial class TelemetryStore : IDisposable, IAsyncDisposable
         ((at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100).TryFormat(_buffer.AsSpan(_length), out int written, default, CultureInfo.InvariantCulture);
         _length += written;
         Append("\n"u8);
-        if (++_lines == _options.BatchSize) _batchFull.Release();
+        // A full batch wakes the loop at once; released at most once (the loop may still be posting the last batch).
+        if (++_lines >= _options.BatchSize && _batchFull.CurrentCount == 0) _batchFull.Release();
     }
 
     // Tags in key order, as InfluxDB prefers them: building, equipment, kind, site (event comes after).
