@@ -418,16 +418,7 @@ public sealed partial class WorkOrderGrain(
         if (!Undelivered) return;
         var draft = S.Draft!;
         await RaisePendingAlarmsAsync(draft);
-        if (Unsent)
-        {
-            bool created = await CreateAsync(draft, cancellationToken);
-            if (_justRaised)
-            {
-                _justRaised = false;
-                await RunSlaAsync();
-            }
-            if (!created) return;
-        }
+        if (Unsent && !await CreateAndStartClocksAsync(draft, cancellationToken)) return;
         while (S.Outbox.Count > 0 && !Unsent)
         {
             var notice = S.Outbox[0];
@@ -489,12 +480,20 @@ public sealed partial class WorkOrderGrain(
     private async Task TakeFirstAnswerAsync()
     {
         if (_firstCreate is null || !Unsent) return;
-        await CreateAsync(S.Draft!, CancellationToken.None);
+        await CreateAndStartClocksAsync(S.Draft!, CancellationToken.None);
+    }
+
+    /// <summary>The create call (the one <see cref="Raise"/> started, if its answer is still to be taken); an order raised in
+    /// this activation starts its SLA clocks after this first attempt. True once the dispatch system holds the order.</summary>
+    private async Task<bool> CreateAndStartClocksAsync(WorkOrderDraft draft, CancellationToken cancellationToken)
+    {
+        bool created = await CreateAsync(draft, cancellationToken);
         if (_justRaised)
         {
             _justRaised = false;
             await RunSlaAsync();
         }
+        return created;
     }
 
     private async Task<string> CreateCallAsync(WorkOrderDraft draft, CancellationToken cancellationToken)

@@ -257,9 +257,6 @@ public sealed partial class TelemetryStore : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Writes out what is buffered (used at shutdown).</summary>
-    public Task FlushAsync() => FlushAsync(CancellationToken.None);
-
     /// <summary>Writes the spooled points again; a no-op when nothing is spooled. Throws while InfluxDB is still down.</summary>
     public async Task ReplaySpoolAsync(CancellationToken cancellationToken)
     {
