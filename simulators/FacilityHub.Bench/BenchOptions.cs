@@ -16,7 +16,7 @@ internal sealed record BenchOptions
     public double MaxRate { get; init; } = 200_000;
     public TimeSpan Step { get; init; } = TimeSpan.FromSeconds(8);
     public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(3);
-    public int Faults { get; init; } = 40;
+    public int Faults { get; init; } = 140;
 
     /// <summary>When set, only the fault -> work order phase runs, at this background rate (no rate steps, no memory phase).</summary>
     public double? LatencyRate { get; init; }

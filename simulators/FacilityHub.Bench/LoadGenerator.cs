@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FacilityHub.FleetSimulator.Generation;
+using FacilityHub.Ingestion.Mqtt;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -38,9 +39,10 @@ internal sealed class LoadGenerator : IAsyncDisposable
         for (var i = 0; i < clients.Length; i++)
         {
             clients[i] = factory.CreateMqttClient();
-            await clients[i].ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port)
+            // The hub's socket buffers: with MQTTnet's 8 KiB each connection would stall on every busy moment.
+            await clients[i].ConnectAsync(MqttSocketBuffers.Large(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port)
                 .WithClientId($"{name}-{Environment.ProcessId}-{i}").WithProtocolVersion(MqttProtocolVersion.V500)
-                .WithCleanStart(true).WithTimeout(TimeSpan.FromSeconds(10)).Build(), cancellationToken);
+                .WithCleanStart(true).WithTimeout(TimeSpan.FromSeconds(10)).Build()), cancellationToken);
         }
 
         return new LoadGenerator(clients[..connections], clients[connections]);

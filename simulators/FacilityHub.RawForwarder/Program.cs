@@ -81,8 +81,12 @@ client.ApplicationMessageReceivedAsync += e =>
     if (full) ready.Release();
     return Task.CompletedTask;
 };
-await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", mqttPort).WithClientId($"raw-forwarder-{Environment.ProcessId}")
-    .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).Build(), stop.Token);
+var clientOptions = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", mqttPort).WithClientId($"raw-forwarder-{Environment.ProcessId}")
+    .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).Build();
+// The hub's socket buffers (FacilityHub.Ingestion's MqttSocketBuffers; this program stays standalone), so that the
+// ceiling and the hub read the broker alike: MQTTnet's 8 KiB default stalls a busy connection.
+((MqttClientTcpOptions)clientOptions.ChannelOptions).BufferSize = 1 << 20;
+await client.ConnectAsync(clientOptions, stop.Token);
 await client.SubscribeAsync(factory.CreateSubscribeOptionsBuilder()
     .WithTopicFilter(f => f.WithTopic(prefix + "/#").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build(), stop.Token);
 Console.WriteLine($"forwarder: subscribed to {prefix}/# on 127.0.0.1:{mqttPort}, writing batches of {batchSize} (or every {flushMs} ms) to {influx} db {database}");

@@ -50,7 +50,7 @@ public sealed partial class AlarmGrain(
         // Not while suppressed by design: what happens then raises nothing, and is judged when the alarm is restored.
         if (returned && alarm.State != AlarmLifecycleState.SuppressedByDesign && state.State.WorkOrderId is { } workOrderId)
         {
-            await GrainFactory.GetGrain<IWorkOrderGrain>(workOrderId).FaultReturned(at, message, sameOccurrence: true);
+            await GrainFactory.Ref<IWorkOrderGrain>(workOrderId).FaultReturned(at, message, sameOccurrence: true);
         }
     }
 
@@ -66,7 +66,7 @@ public sealed partial class AlarmGrain(
         if (state.State.WorkOrderId is { } workOrderId)
         {
             var notice = new DispatchNotice($"{workOrderId}/cleared/{at.ToUnixTimeMilliseconds()}", WorkOrderUpdateKind.FaultCleared, at, message);
-            await GrainFactory.GetGrain<IWorkOrderGrain>(workOrderId).FaultCleared(notice);
+            await GrainFactory.Ref<IWorkOrderGrain>(workOrderId).FaultCleared(notice);
         }
     }
 
@@ -176,14 +176,14 @@ public sealed partial class AlarmGrain(
             string? workOrderId = null;
             // A fault back while the last order awaits verification reopens that order instead of raising another.
             if (_rule.RaisesWorkOrder && state.State.WorkOrderId is { } last
-                && await GrainFactory.GetGrain<IWorkOrderGrain>(last).FaultReturned(at, state.State.Message, sameOccurrence: false))
+                && await GrainFactory.Ref<IWorkOrderGrain>(last).FaultReturned(at, state.State.Message, sameOccurrence: false))
             {
                 workOrderId = last;
             }
             else if (_rule.RaisesWorkOrder)
             {
                 workOrderId = Id(alarm.Occurrence);
-                await GrainFactory.GetGrain<IWorkOrderGrain>(workOrderId).Raise(Draft(workOrderId, at, state.State.Message));
+                await GrainFactory.Ref<IWorkOrderGrain>(workOrderId).Raise(Draft(workOrderId, at, state.State.Message));
             }
             state.State.WorkOrderId = workOrderId;
         }
@@ -207,7 +207,7 @@ public sealed partial class AlarmGrain(
 
     private string Id(int occurrence) => AlarmKeys.Occurrence(Tag, occurrence);
 
-    private Task PublishAsync() => GrainFactory.GetGrain<ISiteGrain>(_item.SiteId).UpsertAlarm(View());
+    private Task PublishAsync() => GrainFactory.Ref<ISiteGrain>(_item.SiteId).UpsertAlarm(View());
 
     private AlarmView View() => new(
         Id(state.State.Occurrence), _item.SiteId, _item.BuildingId, _item.Id, _rule.Id, _rule.FaultCode, _rule.Priority,

@@ -46,7 +46,7 @@ public sealed partial class EquipmentClock(IGrainFactory grains, TimeProvider ti
                 {
                     try
                     {
-                        await grains.GetGrain<IEquipmentGrain>(id).Tick();
+                        await grains.Ref<IEquipmentGrain>(id).Tick();
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {

@@ -105,7 +105,7 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
             if (!runtimeMetrics.TryGetValue(sample.Metric, out var last)) continue;
             bool running = sample.Value >= 0.5;
             if (last == running) continue;
-            await GrainFactory.GetGrain<IRuntimeMeterGrain>($"{_item.Id}/{sample.Metric}").Observe(message.Timestamp, running);
+            await GrainFactory.Ref<IRuntimeMeterGrain>($"{_item.Id}/{sample.Metric}").Observe(message.Timestamp, running);
             runtimeMetrics[sample.Metric] = running;
         }
     }
@@ -141,7 +141,7 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
     {
         foreach (var change in changes)
         {
-            var alarm = GrainFactory.GetGrain<IAlarmGrain>(AlarmKeys.Tag(_item.Id, change.Rule.Id));
+            var alarm = GrainFactory.Ref<IAlarmGrain>(AlarmKeys.Tag(_item.Id, change.Rule.Id));
             var raised = _raised ??= await ReadRaisedRulesAsync();
             if (change.Active)
             {
@@ -159,7 +159,7 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
             if (change is { Active: true, Period: { } period })
             {
                 var finding = new ComplianceFinding(_item.Id, change.Rule.Id, period, change.Message);
-                await GrainFactory.GetGrain<IQualityGrain>(_item.SiteId).RaiseFromCompliance(new ComplianceFindingDraft(finding.Key, _item.Id, _item.BuildingId, change.At, change.Message));
+                await GrainFactory.Ref<IQualityGrain>(_item.SiteId).RaiseFromCompliance(new ComplianceFindingDraft(finding.Key, _item.Id, _item.BuildingId, change.At, change.Message));
             }
         }
         ScheduleTick();

@@ -508,7 +508,7 @@ public sealed partial class WorkOrderGrain(
         while (S.PendingAlarms.Count > 0)
         {
             var pending = S.PendingAlarms[0];
-            await GrainFactory.GetGrain<IAlarmGrain>(AlarmKeys.Tag(draft.EquipmentId, pending.RuleId)).Notify(pending.Key, pending.At, pending.Message);
+            await GrainFactory.Ref<IAlarmGrain>(AlarmKeys.Tag(draft.EquipmentId, pending.RuleId)).Notify(pending.Key, pending.At, pending.Message);
             S.PendingAlarms.RemoveAt(0);
             await state.WriteStateAsync();
         }
@@ -520,7 +520,7 @@ public sealed partial class WorkOrderGrain(
         if (reminder is not null) await this.UnregisterReminder(reminder);
     }
 
-    private Task PublishAsync() => GrainFactory.GetGrain<ISiteGrain>(S.Draft!.SiteId).UpsertWorkOrder(View());
+    private Task PublishAsync() => GrainFactory.Ref<ISiteGrain>(S.Draft!.SiteId).UpsertWorkOrder(View());
 
     private WorkOrderView View()
     {

@@ -55,7 +55,7 @@ public sealed partial class MqttIngestionService(
             .WithSessionExpiryInterval(3600)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500);
         if (o.Username is not null) clientOptions = clientOptions.WithCredentials(o.Username, o.Password);
-        var built = clientOptions.Build();
+        var built = MqttSocketBuffers.Large(clientOptions.Build());
         string filter = DeviceTopic.SharedSubscription(o.SharedGroup);
 
         while (!stoppingToken.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using FacilityHub.Grains;
 using FacilityHub.Grains.Equipment;
 using FacilityHub.Ingestion.Influx;
 using FacilityHub.Ingestion.Mqtt;
@@ -19,12 +20,12 @@ public sealed class TelemetryPipeline(IngestionGate gate, TelemetryStore store, 
         if (message.Kind == MessageKind.Event)
         {
             store.WriteEvent(item, message.At, message.EventName!, message.Zone);
-            await grains.GetGrain<IEquipmentGrain>(item.Id).RecordEvent(new EventMessage(message.At, message.EventName!, message.Zone));
+            await grains.Ref<IEquipmentGrain>(item.Id).RecordEvent(new EventMessage(message.At, message.EventName!, message.Zone));
             return;
         }
         store.WriteTelemetry(item, message.At, message.Values);
         var samples = new MetricSample[message.Values.Count];
         for (int i = 0; i < samples.Length; i++) samples[i] = new MetricSample(message.Values[i].Metric, message.Values[i].Value);
-        await grains.GetGrain<IEquipmentGrain>(item.Id).RecordTelemetry(new TelemetryMessage(message.At, samples));
+        await grains.Ref<IEquipmentGrain>(item.Id).RecordTelemetry(new TelemetryMessage(message.At, samples));
     }
 }

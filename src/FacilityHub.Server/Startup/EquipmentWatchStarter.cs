@@ -1,4 +1,5 @@
 using FacilityHub.Domain.Topology;
+using FacilityHub.Grains;
 using FacilityHub.Grains.Equipment;
 
 namespace FacilityHub.Server.Startup;
@@ -13,7 +14,7 @@ public sealed partial class EquipmentWatchStarter(Estate estate, IGrainFactory g
         try
         {
             await Parallel.ForEachAsync(watched, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = stoppingToken },
-                async (id, _) => await grains.GetGrain<IEquipmentGrain>(id).StartWatching());
+                async (id, _) => await grains.Ref<IEquipmentGrain>(id).StartWatching());
             LogStarted(watched.Count);
         }
         catch (OperationCanceledException)

@@ -1,0 +1,51 @@
+using FacilityHub.Grains;
+using FacilityHub.Grains.Alarms;
+using FacilityHub.Grains.Equipment;
+using FacilityHub.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace FacilityHub.Ingestion.Tests;
+
+/// <summary>The per-message way to a grain (<see cref="GrainRefs.Ref{T}"/>) must reach the very grain
+/// <c>GetGrain</c> does, for every interface and key, once its resolution is kept.</summary>
+public sealed class GrainRefsTests
+{
+    [Fact]
+    public async Task Ref_reaches_the_grain_GetGrain_does_for_each_interface_and_key()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next()));
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            // Twice over: the first call resolves (and keeps) the grain type, the second uses what was kept.
+            for (int round = 0; round < 2; round++)
+            {
+                foreach (var key in new[] { "rs-b1-pump-1", "rs-b1-pump-2" })
+                {
+                    AssertSame(grains.GetGrain<IEquipmentGrain>(key), grains.Ref<IEquipmentGrain>(key));
+                    AssertSame(grains.GetGrain<IAlarmGrain>($"{key}/low_pressure"), grains.Ref<IAlarmGrain>($"{key}/low_pressure"));
+                }
+            }
+            // The silo's own grain classes, not stubs awaiting a resolution.
+            Assert.Equal("equipment", Id(grains.Ref<IEquipmentGrain>("rs-b1-pump-1")).Type.ToString());
+            Assert.Equal("alarm", Id(grains.Ref<IAlarmGrain>("rs-b1-pump-1/low_pressure")).Type.ToString());
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static void AssertSame<T>(T expected, T actual)
+    {
+        Assert.Equal(Id(expected), Id(actual));
+        Assert.Equal(((GrainReference)(object)expected!).InterfaceType, ((GrainReference)(object)actual!).InterfaceType);
+        Assert.IsType(expected!.GetType(), actual);
+    }
+
+    private static GrainId Id<T>(T reference) => ((GrainReference)(object)reference!).GrainId;
+}
