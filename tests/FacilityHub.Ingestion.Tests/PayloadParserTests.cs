@@ -22,6 +22,37 @@ public sealed class PayloadParserTests
         Assert.Empty(p.Dropped);
     }
 
+    [Theory]
+    [InlineData("2026-11-25T10:00:03Z")]
+    [InlineData("2026-11-25T10:00:03.0000000Z")]
+    [InlineData("2026-11-25T11:00:03+01:00")]
+    [InlineData("2026-11-25T10:00:03")]
+    [InlineData("2026-11-25 10:00:03Z")]
+    [InlineData("2026-11-25T10:00:03\\u005A")] // an escaped Z: the general way
+    public void Iso_timestamps_in_utc_with_an_offset_or_none_are_the_same_instant_in_utc(string ts)
+    {
+        var at = Telemetry($$$"""{"ts":"{{{ts}}}","values":{"a":1}}""").Timestamp;
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 10, 0, 3, TimeSpan.Zero), at);
+        Assert.Equal(TimeSpan.Zero, at!.Value.Offset);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(30)]
+    public void A_metric_named_twice_is_a_duplicate_key_however_many_names_come_between(int names)
+    {
+        var between = string.Join(",", Enumerable.Range(1, names).Select(i => $"\"m{i}\":{i}"));
+        var ok = $$$"""{"values":{"first":0,{{{between}}}}}""";
+        var twice = $$$"""{"values":{"first":0,{{{between}}},"first":1}}""";
+        var droppedTwice = $$$"""{"values":{"first":"x",{{{between}}},"first":1}}""";
+
+        Assert.Equal(names + 1, Telemetry(ok).Values.Count);
+        Assert.Equal(RejectReason.DuplicateKey, Assert.Throws<PayloadException>(() => Telemetry(twice)).Reason);
+        Assert.Equal(RejectReason.DuplicateKey, Assert.Throws<PayloadException>(() => Telemetry(droppedTwice)).Reason);
+    }
+
     [Fact]
     public void A_timestamp_in_unix_milliseconds_is_read_and_a_missing_one_is_left_to_the_hub()
     {

@@ -7,6 +7,7 @@ namespace FacilityHub.Domain.Topology;
 public sealed class Estate
 {
     private readonly Dictionary<string, EquipmentItem> _equipment;
+    private readonly Dictionary<string, EquipmentItem>.AlternateLookup<ReadOnlySpan<char>> _equipmentBySpan;
     private readonly Dictionary<string, Site> _sites;
     private readonly Dictionary<string, Building> _buildings;
     private readonly IReadOnlyDictionary<string, ResidentContact> _residents;
@@ -18,6 +19,7 @@ public sealed class Estate
         _sites = sites.ToDictionary(s => s.Id, StringComparer.Ordinal);
         _buildings = sites.SelectMany(s => s.Buildings).ToDictionary(b => b.Id, StringComparer.Ordinal);
         _equipment = sites.SelectMany(s => s.Buildings).SelectMany(b => b.Equipment).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        _equipmentBySpan = _equipment.GetAlternateLookup<ReadOnlySpan<char>>();
         _residents = residents ?? new Dictionary<string, ResidentContact>(StringComparer.Ordinal);
     }
 
@@ -26,6 +28,9 @@ public sealed class Estate
     public IEnumerable<EquipmentItem> Equipment => _equipment.Values;
 
     public bool TryGetEquipment(string id, [NotNullWhen(true)] out EquipmentItem? item) => _equipment.TryGetValue(id, out item);
+
+    /// <summary>The same lookup for an id still inside its MQTT topic: no string per message.</summary>
+    public bool TryGetEquipment(ReadOnlySpan<char> id, [NotNullWhen(true)] out EquipmentItem? item) => _equipmentBySpan.TryGetValue(id, out item);
     /// <summary>The resident of the home where alarm point <paramref name="equipmentId"/> is installed, if recorded.</summary>
     public bool TryGetResident(string equipmentId, [NotNullWhen(true)] out ResidentContact? resident) => _residents.TryGetValue(equipmentId, out resident);
 

@@ -162,7 +162,7 @@ public static class PayloadParser
         HashSet<string>? names = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string? name = TryReadId(ref reader);
+            string? name = TryReadName(ref reader);
             reader.Read();
             if (name is null)
             {
@@ -171,7 +171,7 @@ public static class PayloadParser
                 SkipValue(ref reader);
                 continue;
             }
-            if (!(names ??= new HashSet<string>(StringComparer.Ordinal)).Add(name)) throw DuplicateKey();
+            if (IsRepeat(name, values, dropped, ref names)) throw DuplicateKey();
             switch (reader.TokenType)
             {
                 case JsonTokenType.Number:
@@ -193,6 +193,49 @@ public static class PayloadParser
             }
         }
         return (values, dropped);
+    }
+
+    /// <summary>Whether <paramref name="name"/> came before in this <c>values</c> object. A handful of names (a device's
+    /// usual message) are compared one by one; from <see cref="NamesCompared"/> on, a set keeps a long hostile object cheap.</summary>
+    private static bool IsRepeat(string name, List<MetricValue> values, List<(string, RejectReason)>? dropped, ref HashSet<string>? names)
+    {
+        if (names is null && values.Count + (dropped?.Count ?? 0) < NamesCompared)
+        {
+            foreach (var v in values) if (string.Equals(v.Metric, name, StringComparison.Ordinal)) return true;
+            foreach (var (d, _) in dropped ?? []) if (string.Equals(d, name, StringComparison.Ordinal)) return true;
+            return false;
+        }
+        if (names is null)
+        {
+            names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var v in values) names.Add(v.Metric);
+            foreach (var (d, _) in dropped ?? []) if (d.Length > 0) names.Add(d);
+        }
+        return !names.Add(name);
+    }
+
+    private const int NamesCompared = 8;
+
+    /// <summary>A metric name (an id, else null) as a string the hub already holds when it has seen the name before:
+    /// the same few names arrive thousands of times a second. At most <see cref="MetricNames.Capacity"/> names are
+    /// kept, so made-up names cost their own string and no memory beyond.</summary>
+    private static string? TryReadName(ref Utf8JsonReader reader)
+    {
+        int length = reader.ValueSpan.Length;
+        if (length == 0 || length > MaxNameLength * 6) return null;
+        Span<char> chars = stackalloc char[MaxNameLength * 6];
+        int count;
+        try
+        {
+            count = reader.CopyString(chars);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // not valid text (invalid UTF-8, a lone surrogate escape)
+        }
+        var name = chars[..count];
+        if (!TopologyLoader.IdPattern().IsMatch(name)) return null;
+        return MetricNames.Get(name);
     }
 
     /// <summary>Skips a value; an object or array nested deeper than <see cref="MaxDepth"/> is refused on the way.</summary>
@@ -238,6 +281,12 @@ public static class PayloadParser
 
     private static DateTimeOffset ReadTimestamp(ref Utf8JsonReader reader)
     {
+        // The usual "...Z" (UTC) straight from the bytes; anything else goes the general way below.
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan is [.., (byte)'Z']
+            && reader.TryGetDateTimeOffset(out var utc))
+        {
+            return utc.ToUniversalTime();
+        }
         if (reader.TokenType == JsonTokenType.String
             && Text(ref reader) is { } text
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))

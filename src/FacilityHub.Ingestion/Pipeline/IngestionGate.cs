@@ -24,25 +24,26 @@ public sealed partial class IngestionGate(Estate estate, IngestionStats stats, T
     /// <summary>The message if it (or some of its values) is to be stored and judged; null when rejected whole.</summary>
     public AdmittedMessage? Admit(string topic, ReadOnlySequence<byte> payload)
     {
-        if (!DeviceTopic.TryParse(topic, out var device, out var topicProblem)) return Reject(topicProblem, NoDevice);
-        if (!estate.TryGetEquipment(device.EquipmentId, out var item) || item.SiteId != device.SiteId || item.BuildingId != device.BuildingId)
+        if (!DeviceTopic.TrySplit(topic, out var ids, out var kind, out var topicProblem)) return Reject(topicProblem, NoDevice);
+        var text = topic.AsSpan();
+        if (!estate.TryGetEquipment(text[ids.Equipment], out var item) || !text[ids.Site].SequenceEqual(item.SiteId) || !text[ids.Building].SequenceEqual(item.BuildingId))
         {
             // The id matched the id pattern, so it is safe to log; the log slot is shared.
-            return Reject(RejectReason.UnknownDevice, NoDevice, device.EquipmentId);
+            return Reject(RejectReason.UnknownDevice, NoDevice, topic[ids.Equipment]);
         }
 
-        if (!PayloadParser.TryParse(payload, device.Kind, out var parsed, out var unusable)) return Reject(unusable, item.Id);
+        if (!PayloadParser.TryParse(payload, kind, out var parsed, out var unusable)) return Reject(unusable, item.Id);
         if (parsed.Device is { } claimed && claimed != item.Id) return Reject(RejectReason.DeviceMismatch, item.Id);
 
         var now = time.GetUtcNow();
         if (parsed.Timestamp is { } ts)
         {
             if (TimestampWindow.Check(ts, now) is { } tooFar) return Reject(tooFar, item.Id);
-            if (_duplicates.IsRepeat(item.Id, device.Kind, parsed, now)) return Reject(RejectReason.Duplicate, item.Id);
+            if (_duplicates.IsRepeat(item.Id, kind, parsed, now)) return Reject(RejectReason.Duplicate, item.Id);
         }
         var at = parsed.Timestamp ?? now;
 
-        if (device.Kind == MessageKind.Event)
+        if (kind == MessageKind.Event)
         {
             if (!item.Kind.Events.Contains(parsed.EventName!)) return Reject(RejectReason.UnknownEvent, item.Id);
             stats.CountAccepted();
