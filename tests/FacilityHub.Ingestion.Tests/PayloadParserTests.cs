@@ -54,6 +54,19 @@ public sealed class PayloadParserTests
     }
 
     [Fact]
+    public void Metric_names_beyond_the_kept_ones_still_come_through_as_sent()
+    {
+        // More made-up names than the parser keeps (4,096): every one is still read, none mistaken for another.
+        for (int batch = 0; batch < 60; batch++)
+        {
+            var names = Enumerable.Range(0, 100).Select(i => $"made_up_{batch}_{i}").ToList();
+            var p = Telemetry($$$"""{"values":{{{{string.Join(",", names.Select((n, i) => $"\"{n}\":{i}"))}}}}}""");
+
+            Assert.Equal(names.Select((n, i) => new MetricValue(n, i)), p.Values);
+        }
+    }
+
+    [Fact]
     public void A_timestamp_in_unix_milliseconds_is_read_and_a_missing_one_is_left_to_the_hub()
     {
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1764064800000), Telemetry("""{"ts":1764064800000,"values":{"a":1}}""").Timestamp);

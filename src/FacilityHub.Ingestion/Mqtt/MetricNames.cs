@@ -10,11 +10,19 @@ internal static class MetricNames
 
     private static readonly ConcurrentDictionary<string, string> Known = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan = Known.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Counted here: ConcurrentDictionary.Count takes every lock, and made-up names would ask it once each.
+    private static int _count;
 
     public static string Get(ReadOnlySpan<char> name)
     {
         if (BySpan.TryGetValue(name, out var known)) return known;
         var text = name.ToString();
-        return Known.Count < Capacity ? Known.GetOrAdd(text, text) : text;
+        if (Volatile.Read(ref _count) >= Capacity) return text;
+        if (Known.TryAdd(text, text))
+        {
+            Interlocked.Increment(ref _count);
+            return text;
+        }
+        return Known.TryGetValue(text, out known) ? known : text;
     }
 }
