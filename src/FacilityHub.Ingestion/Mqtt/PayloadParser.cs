@@ -221,21 +221,8 @@ public static class PayloadParser
     /// kept, so made-up names cost their own string and no memory beyond.</summary>
     private static string? TryReadName(ref Utf8JsonReader reader)
     {
-        int length = reader.ValueSpan.Length;
-        if (length == 0 || length > MaxNameLength * 6) return null;
-        Span<char> chars = stackalloc char[MaxNameLength * 6];
-        int count;
-        try
-        {
-            count = reader.CopyString(chars);
-        }
-        catch (InvalidOperationException)
-        {
-            return null; // not valid text (invalid UTF-8, a lone surrogate escape)
-        }
-        var name = chars[..count];
-        if (!TopologyLoader.IdPattern().IsMatch(name)) return null;
-        return MetricNames.Get(name);
+        Span<char> chars = stackalloc char[IdBufferChars];
+        return TryCopyId(ref reader, chars, out int count) ? MetricNames.Get(chars[..count]) : null;
     }
 
     /// <summary>Skips a value; an object or array nested deeper than <see cref="MaxDepth"/> is refused on the way.</summary>
@@ -260,10 +247,30 @@ public static class PayloadParser
     /// <summary>The current string or property name if it is an id (as the topology's ids and names are), else null.</summary>
     private static string? TryReadId(ref Utf8JsonReader reader)
     {
+        Span<char> chars = stackalloc char[IdBufferChars];
+        return TryCopyId(ref reader, chars, out int count) ? new string(chars[..count]) : null;
+    }
+
+    // Room for the longest id written with escapes ("\u0061" is 6 bytes for a character).
+    private const int IdBufferChars = MaxNameLength * 6;
+
+    /// <summary>Decodes the current string or property name into <paramref name="chars"/> (at least
+    /// <see cref="IdBufferChars"/> long) if it is an id; false when it is not, or not valid text (invalid UTF-8, a lone
+    /// surrogate escape). A longer value is refused before decoding, so it costs nothing.</summary>
+    private static bool TryCopyId(ref Utf8JsonReader reader, scoped Span<char> chars, out int count)
+    {
+        count = 0;
         int length = reader.ValueSpan.Length; // one contiguous buffer: never a value sequence
-        // Measured before decoding, so that a long name costs no allocation ("\u0061" is 6 bytes for a character).
-        if (length == 0 || length > MaxNameLength * 6) return null;
-        return Text(ref reader) is { } name && TopologyLoader.IdPattern().IsMatch(name) ? name : null;
+        if (length == 0 || length > IdBufferChars) return false;
+        try
+        {
+            count = reader.CopyString(chars);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        return TopologyLoader.IdPattern().IsMatch(chars[..count]);
     }
 
     /// <summary>The current string, or null when it is not valid text (invalid UTF-8, a lone surrogate escape).</summary>
