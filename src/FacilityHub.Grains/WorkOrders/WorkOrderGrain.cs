@@ -1,7 +1,9 @@
 using FacilityHub.Domain.WorkOrders;
 using FacilityHub.Grains.Alarms;
 using FacilityHub.Grains.Sites;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace FacilityHub.Grains.WorkOrders;
 
@@ -10,7 +12,6 @@ namespace FacilityHub.Grains.WorkOrders;
 /// stored before they are delivered, and delivered (with back-off, a
 /// reminder bringing the order back after a restart) until confirmed. Status decisions are <see cref="WorkOrderLifecycle"/>'s.</summary>
 public sealed partial class WorkOrderGrain(
-    [PersistentState("workorder", GrainStorage.Name)] IPersistentState<WorkOrderState> state,
     IDispatchGateway dispatch,
     SlaPolicy sla,
     AfterCarePolicy afterCare,
@@ -40,15 +41,35 @@ public sealed partial class WorkOrderGrain(
     // The create call that Raise started together with the order's write; the first send attempt takes its answer.
     private Task<string>? _firstCreate;
 
-    private WorkOrderState S => state.State;
+    private const string StateName = "workorder";
+    private readonly GrainState<WorkOrderState> _stored = new(new WorkOrderState());
+    // The stored order, read by the first call of the activation (and again by the next one if the store failed); not
+    // on activation, so that a new order's create call does not wait for a read that finds nothing (see Raise).
+    private Task? _ready;
+
+    private WorkOrderState S => _stored.State!;
 
     /// <summary>Not yet at the dispatch system (and not withdrawn before it got there).</summary>
     private bool Unsent => S.Draft is not null && S.Status == WorkOrderStatus.Raised;
 
     private bool Undelivered => Unsent || (S.Draft is not null && (S.Outbox.Count > 0 || S.PendingAlarms.Count > 0));
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    private IGrainStorage Storage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+
+    private Task WriteStateAsync() => Storage.WriteStateAsync(StateName, this.GetGrainId(), _stored);
+
+    /// <summary>The stored order, read once per activation; an order that exists resumes its outbox, clocks and listing
+    /// (after a restart, a reminder is what brings it back). A failed read is tried again by the next call.</summary>
+    private Task ReadyAsync()
     {
+        if (_ready is { IsFaulted: true } or { IsCanceled: true }) _ready = null;
+        return _ready ??= ResumeAsync();
+    }
+
+    private async Task ResumeAsync()
+    {
+        await Storage.ReadStateAsync(StateName, this.GetGrainId(), _stored);
+        _stored.State ??= new WorkOrderState();
         if (S.Draft is null) return;
         await PublishAsync();
         if (Undelivered) ScheduleSend(TimeSpan.Zero);
@@ -59,23 +80,39 @@ public sealed partial class WorkOrderGrain(
         await RunVerificationAsync();
     }
 
-    /// <summary>Stores the order and registers its outbox reminder, and sends it to the dispatch system at the same time
-    /// (three round trips at once, not one after another: a reminder without an order stops itself). Sending before the
-    /// write has landed loses nothing: the dispatch system deduplicates by the order's id, and the id comes back after a
-    /// crash, because the alarm is stored only after the order and raises the same occurrence again. The answer is taken
-    /// by the grain's next turn (<see cref="SendAsync"/>), so the alarm grain goes on once the order is stored; the site's
-    /// list and the SLA clocks follow that first attempt.</summary>
+    /// <summary>Sends the order to the dispatch system first, then reads, stores it and registers its outbox reminder
+    /// (the write and the reminder at once: a reminder without an order stops itself). Sending before the order is read
+    /// or stored loses nothing: the dispatch system deduplicates by the order's id, so a raise of an order that exists
+    /// (a crash brought its occurrence back: the alarm is stored only after the order) repeats a call it ignores, and an
+    /// order that fails to be stored is raised again under the same id. The answer is taken by the grain's next turn
+    /// (<see cref="SendAsync"/>), so the alarm grain goes on once the order is stored; the site's list and the SLA clocks
+    /// follow that first attempt.</summary>
     public async Task Raise(WorkOrderDraft draft)
     {
-        if (S.Draft is not null) return;
+        if (_ready is { IsCompletedSuccessfully: true } && S.Draft is not null) return;
+        var create = CreateCallAsync(draft, CancellationToken.None);
+        try
+        {
+            await ReadyAsync();
+        }
+        catch
+        {
+            create.Ignore();
+            throw;
+        }
+        if (S.Draft is not null)
+        {
+            create.Ignore();
+            return;
+        }
         S.Draft = draft;
         S.Status = WorkOrderStatus.Raised;
         S.FaultPresent = true;
         S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Raised, time.GetUtcNow(), "hub", draft.Description));
-        _firstCreate = CreateCallAsync(draft, CancellationToken.None);
+        _firstCreate = create;
         try
         {
-            await Task.WhenAll(state.WriteStateAsync(), this.RegisterOrUpdateReminder(OutboxReminder, OutboxPeriod, OutboxPeriod));
+            await Task.WhenAll(WriteStateAsync(), this.RegisterOrUpdateReminder(OutboxReminder, OutboxPeriod, OutboxPeriod));
         }
         catch
         {
@@ -83,7 +120,7 @@ public sealed partial class WorkOrderGrain(
             // of this occurrence stores and sends it (dispatch, which may hold it already, recognises the key).
             _firstCreate.Ignore();
             _firstCreate = null;
-            state.State = new WorkOrderState();
+            _stored.State = new WorkOrderState();
             throw;
         }
         _justRaised = true;
@@ -116,7 +153,7 @@ public sealed partial class WorkOrderGrain(
             S.PendingAlarms.Add(new PendingAlarm(DispatchAlarmRules.Rejected.Id, S.Draft.WorkOrderId, report.At,
                 $"work order {S.Draft.WorkOrderId} ({S.Draft.FaultCode}) rejected by the dispatch system: {report.Note}".TrimEnd(' ', ':')));
         }
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         if (rejectedNow)
         {
             LogRejected(S.Draft.WorkOrderId);
@@ -140,7 +177,7 @@ public sealed partial class WorkOrderGrain(
         if (WorkOrderLifecycle.IsFinished(S.Status) || !S.UpdateIds.Add(notice.Id)) return false;
         S.Outbox.Add(notice);
         S.Steps.Add(new WorkOrderStep(S.Status, notice.At, "hub", $"update {notice.Id}: {notice.Kind} {notice.Note}".TrimEnd()));
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         await StartOutboxAsync();
         await PublishAsync();
         return true;
@@ -154,7 +191,7 @@ public sealed partial class WorkOrderGrain(
         {
             S.FaultPresent = false;
             S.NormalSince = notice.At;
-            await state.WriteStateAsync();
+            await WriteStateAsync();
         }
         if (!await Update(notice)) await PublishAsync();
         await RunVerificationAsync();
@@ -173,7 +210,7 @@ public sealed partial class WorkOrderGrain(
         }
         else
         {
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             await PublishAsync();
         }
         return true;
@@ -195,7 +232,7 @@ public sealed partial class WorkOrderGrain(
         {
             S.Status = WorkOrderStatus.Closed;
             S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Closed, call.At, "hub", "signed off after the follow-up call"));
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             await PublishAsync();
         }
         else
@@ -221,7 +258,7 @@ public sealed partial class WorkOrderGrain(
         // Always told, also when the hub never heard back from its create call: the dispatch system may hold it anyway.
         var notice = new DispatchNotice($"{S.Draft.WorkOrderId}/cancelled", WorkOrderUpdateKind.Cancelled, now, reason, Actor: actor);
         if (S.UpdateIds.Add(notice.Id)) S.Outbox.Add(notice);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         LogCancelled(S.Draft.WorkOrderId);
         await StartOutboxAsync();
         await PublishAsync();
@@ -244,7 +281,7 @@ public sealed partial class WorkOrderGrain(
         S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Reopened, now, actor, why));
         var notice = new DispatchNotice($"{draft.WorkOrderId}/reopened/{S.Reopens}", WorkOrderUpdateKind.Reopened, now, why);
         if (S.UpdateIds.Add(notice.Id)) S.Outbox.Add(notice);
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         LogReopened(draft.WorkOrderId, S.Reopens);
         await StartOutboxAsync();
         await PublishAsync();
@@ -272,7 +309,7 @@ public sealed partial class WorkOrderGrain(
             S.FollowUpDue = now + afterCare.FollowUpWithin;
             S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Verified, now, "hub",
                 $"device read normal for {afterCare.VerifyWindow:c} after the repair; follow-up call due by {S.FollowUpDue:u}"));
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             await PublishAsync();
             due = null;
         }
@@ -298,15 +335,19 @@ public sealed partial class WorkOrderGrain(
         }
     }
 
-    public Task<WorkOrderView?> Get() => Task.FromResult(S.Draft is null ? null : View());
-
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task<WorkOrderView?> Get()
     {
-        if (reminderName == SlaReminder) return RunSlaAsync();
-        if (reminderName == VerifyReminder) return RunVerificationAsync();
-        if (Undelivered) ScheduleSend(TimeSpan.Zero);
-        else return StopOutboxAsync();
-        return Task.CompletedTask;
+        await ReadyAsync();
+        return S.Draft is null ? null : View();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await ReadyAsync();
+        if (reminderName == SlaReminder) await RunSlaAsync();
+        else if (reminderName == VerifyReminder) await RunVerificationAsync();
+        else if (Undelivered) ScheduleSend(TimeSpan.Zero);
+        else await StopOutboxAsync();
     }
 
     /// <summary>The first time the order reached each milestone, whatever the order the reports came in.</summary>
@@ -364,7 +405,7 @@ public sealed partial class WorkOrderGrain(
         }
         if (breaches.Count > 0)
         {
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             await StartOutboxAsync();
             await PublishAsync();
         }
@@ -429,7 +470,7 @@ public sealed partial class WorkOrderGrain(
                 await dispatch.UpdateWorkOrderAsync(draft.WorkOrderId, notice, timeout.Token);
                 S.Outbox.RemoveAt(0);
                 _deliveryFailures = 0;
-                await state.WriteStateAsync();
+                await WriteStateAsync();
                 LogUpdated(draft.WorkOrderId, notice.Id, notice.Kind.ToString());
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -458,14 +499,14 @@ public sealed partial class WorkOrderGrain(
             S.Status = WorkOrderStatus.Sent;
             S.LastError = null;
             S.Steps.Add(new WorkOrderStep(WorkOrderStatus.Sent, time.GetUtcNow(), "hub", $"dispatch order {dispatchId}"));
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             LogSent(draft.WorkOrderId, dispatchId, S.SendAttempts);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             S.LastError = e.Message;
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             var delay = DispatchBackoff.After(S.SendAttempts);
             LogSendFailed(draft.WorkOrderId, S.SendAttempts, S.LastError, delay.TotalMilliseconds);
             ScheduleSend(delay);
@@ -474,11 +515,12 @@ public sealed partial class WorkOrderGrain(
         }
     }
 
-    /// <summary>Takes the answer to the create call that <see cref="Raise"/> started before anything else happens to the
-    /// order: dispatch may report progress (or an operator cancel) before the grain's next turn would take it, and the
+    /// <summary>Reads the stored order (once), then takes the answer to the create call that <see cref="Raise"/> started
+    /// before anything else happens to the order: dispatch may report progress (or an operator cancel) before the grain's next turn would take it, and the
     /// order's steps stay in their order (raised, sent, accepted).</summary>
     private async Task TakeFirstAnswerAsync()
     {
+        await ReadyAsync();
         if (_firstCreate is null || !Unsent) return;
         await CreateAndStartClocksAsync(S.Draft!, CancellationToken.None);
     }
@@ -510,7 +552,7 @@ public sealed partial class WorkOrderGrain(
             var pending = S.PendingAlarms[0];
             await GrainFactory.Ref<IAlarmGrain>(AlarmKeys.Tag(draft.EquipmentId, pending.RuleId)).Notify(pending.Key, pending.At, pending.Message);
             S.PendingAlarms.RemoveAt(0);
-            await state.WriteStateAsync();
+            await WriteStateAsync();
         }
     }
 
