@@ -342,7 +342,7 @@ internal sealed partial class BenchRun(BenchOptions o)
         }
 
         var latencies = received.Select(r => (r.Value - sentAt[r.Key]).TotalMilliseconds).Order().ToList();
-        Print(F($"FAULT TO WORK ORDER at {step.AchievedRate:0} msg/s ({rateIs}): n={latencies.Count} of {sentAt.Count} burst pipes, p50 {Percentiles.Of(latencies, 0.5):0.0} ms, p90 {Percentiles.Of(latencies, 0.9):0.0} ms, p99 {Percentiles.Of(latencies, 0.99):0.0} ms, max {(latencies.Count > 0 ? latencies[^1] : double.NaN):0.0} ms (target p99 <= 20 ms); load {ProcStats.LoadAverage()}"));
+        Print(F($"FAULT TO WORK ORDER at {step.AchievedRate:0} msg/s ({rateIs}; the load generator at nice {LoadProcess.Niceness}): n={latencies.Count} of {sentAt.Count} burst pipes, p50 {Percentiles.Of(latencies, 0.5):0.0} ms, p90 {Percentiles.Of(latencies, 0.9):0.0} ms, p99 {Percentiles.Of(latencies, 0.99):0.0} ms, max {(latencies.Count > 0 ? latencies[^1] : double.NaN):0.0} ms (target p99 <= 20 ms); load {ProcStats.LoadAverage()}"));
         // Which faults were slowest and when they were sent: slow ones close together in time share a cause.
         var order = pumps.Select((p, i) => (p.Device.EquipmentId, i)).ToDictionary(x => x.EquipmentId, x => x.i, StringComparer.Ordinal);
         var slowest = received.Select(r => (Id: r.Key, Ms: (r.Value - sentAt[r.Key]).TotalMilliseconds)).OrderByDescending(x => x.Ms).Take(8);

@@ -21,9 +21,20 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ChildProcess StartDotnet(string dll, string logFile, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static ChildProcess StartDotnet(string dll, string logFile, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        StartDotnet(dll, logFile, environment, niceness: 0, arguments);
+
+    /// <summary>Started through <c>nice -n <paramref name="niceness"/></c> when above 0: every thread of it yields to the
+    /// rest of the machine when the cores are contended.</summary>
+    public static ChildProcess StartDotnet(string dll, string logFile, IReadOnlyDictionary<string, string> environment, int niceness, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(niceness > 0 ? "nice" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (niceness > 0)
+        {
+            info.ArgumentList.Add("-n");
+            info.ArgumentList.Add(niceness.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            info.ArgumentList.Add("dotnet");
+        }
         info.ArgumentList.Add(dll);
         foreach (var a in arguments) info.ArgumentList.Add(a);
         foreach (var (k, v) in environment) info.Environment[k] = v;
