@@ -31,9 +31,9 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
     // names shared with the kind instead of the copies each message brings, times as ticks. The estate and maintenance
     // setup are read at activation only (not kept: two references per grain).
     // Latest reading per metric, in the order first read; null until the first telemetry (most alarm points send
-    // heartbeats, rarely a reading, and only one metric: an array, not a dictionary). Values in place, not an object per
-    // reading: a long-lived grain pointing at a new object per message made every gen0 GC carry the last second's
-    // readings over (NOTES.md of the benchmark, section (7)).
+    // heartbeats, rarely a reading, and only one metric: an array, not a dictionary). Values in place, not a new object
+    // per reading held by a long-lived grain: 32 instead of 56 bytes a metric, and nothing per message for the collector
+    // to carry over (NOTES.md of the benchmark, section (7)).
     private Reading[]? _readings;
     private EquipmentItem _item = null!;
     private EquipmentMonitor _monitor = null!;

@@ -16,8 +16,9 @@ public sealed partial class EquipmentWatchStarter(Estate estate, IGrainFactory g
             await Parallel.ForEachAsync(watched, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = stoppingToken },
                 async (id, _) => await grains.Ref<IEquipmentGrain>(id).StartWatching());
             LogStarted(watched.Count);
-            // Activating the estate (100k items: ~40 s) leaves its garbage in the old generation, promoted by the small gen0
-            // budget (see the csproj): collected and given back to the system once, instead of held until a full GC.
+            // Activating the estate (100k items: 30-45 s) leaves its garbage in the old generation, promoted by the small gen0
+            // budget (see the csproj): collected and given back to the system once, instead of held until a full GC
+            // (bench --memory-only: 3,738-3,855 -> 3,260-3,319 bytes per grain; NOTES.md of the benchmark, section (7)).
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         catch (OperationCanceledException)
