@@ -31,10 +31,10 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
     // names shared with the kind instead of the copies each message brings, times as ticks. The estate and maintenance
     // setup are read at activation only (not kept: two references per grain).
     // Latest reading per metric, in the order first read; null until the first telemetry (most alarm points send
-    // heartbeats, rarely a reading, and only one metric: an array, not a dictionary). Values in place, not a new object
-    // per reading held by a long-lived grain: 32 instead of 56 bytes a metric, and nothing per message for the collector
-    // to carry over (NOTES.md of the benchmark, section (7)).
-    private Reading[]? _readings;
+    // heartbeats, rarely a reading, and only one metric: an array, not a dictionary). Values in place (ReadingView is a
+    // struct): 32 instead of 56 bytes a metric, and nothing per message for the collector to carry over (NOTES.md of
+    // the benchmark, section (7)).
+    private ReadingView[]? _readings;
     private EquipmentItem _item = null!;
     private EquipmentMonitor _monitor = null!;
     // UTC ticks of the earliest call asked of the clock and not yet come; 0 when none is pending.
@@ -73,16 +73,14 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
             var s = message.Values[i];
             var metric = _item.Kind.Metrics.TryGetValue(s.Metric, out var definition) ? definition.Name : s.Metric;
             values[i] = new MetricValue(metric, s.Value);
-            KeepReading(new Reading(metric, s.Value, message.Timestamp));
+            KeepReading(new ReadingView(metric, s.Value, message.Timestamp));
         }
         Touch(message.Timestamp);
         await RaiseOrClear(_monitor.Observe(new TelemetryReading(_item.Id, message.Timestamp, values), time.GetUtcNow()));
         if (_runtimeMetrics is not null) await CountRuntimeAsync(message, _runtimeMetrics);
     }
 
-    private readonly record struct Reading(string Metric, double Value, DateTimeOffset ObservedAt);
-
-    private void KeepReading(Reading reading)
+    private void KeepReading(ReadingView reading)
     {
         if (_readings is null)
         {
@@ -124,7 +122,7 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
     }
 
     public Task<EquipmentSnapshot> GetSnapshot() =>
-        Task.FromResult(new EquipmentSnapshot(this.GetPrimaryKeyString(), [.. (_readings ?? []).OrderBy(r => r.Metric, StringComparer.Ordinal).Select(r => new ReadingView(r.Metric, r.Value, r.ObservedAt))], LastSeen,
+        Task.FromResult(new EquipmentSnapshot(this.GetPrimaryKeyString(), [.. (_readings ?? []).OrderBy(r => r.Metric, StringComparer.Ordinal)], LastSeen,
             _lastEventZone is null ? _lastEvent : $"{_lastEvent} ({_lastEventZone})"));
 
     public Task Tick()
