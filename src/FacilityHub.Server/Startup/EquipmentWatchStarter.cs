@@ -17,9 +17,11 @@ public sealed partial class EquipmentWatchStarter(Estate estate, IGrainFactory g
                 async (id, _) => await grains.Ref<IEquipmentGrain>(id).StartWatching());
             LogStarted(watched.Count);
             // Activating the estate (100k items: 30-45 s) leaves its garbage in the old generation, promoted by the small gen0
-            // budget (see the csproj): collected and given back to the system once, instead of held until a full GC
-            // (bench --memory-only: 3,738-3,855 -> 3,260-3,319 bytes per grain; NOTES.md of the benchmark, section (7)).
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            // budget (see the csproj): collected once, instead of held until a full GC (bench --memory-only: 3,738-3,855 ->
+            // 3,400-3,446 bytes per grain). Not GCCollectionMode.Aggressive (3,105-3,319): after it, 6 of 10 of the hub's
+            // later background gen2 collections stopped every thread for their whole length (75-142 ms); after a Forced
+            // one, or none, 0 of 9 did (NOTES.md of the benchmark, section (8)).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
         catch (OperationCanceledException)
         {
