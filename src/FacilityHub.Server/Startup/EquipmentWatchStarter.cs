@@ -20,7 +20,7 @@ public sealed partial class EquipmentWatchStarter(Estate estate, IGrainFactory g
             // budget (see the csproj): collected once, instead of held until a full GC (bench --memory-only: 3,738-3,855 ->
             // 3,400-3,446 bytes per grain). Not GCCollectionMode.Aggressive (3,105-3,319): after it, 6 of 10 of the hub's
             // later background gen2 collections stopped every thread for their whole length (75-142 ms); after a Forced
-            // one, or none, 0 of 9 did (NOTES.md of the benchmark, section (8)).
+            // one, 1 of 10 did (NOTES.md of the benchmark, section (8)).
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
         catch (OperationCanceledException)
