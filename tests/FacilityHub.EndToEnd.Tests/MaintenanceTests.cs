@@ -88,6 +88,36 @@ public sealed class MaintenanceTests(HubFixture hub)
     }
 
     [Fact]
+    public async Task A_fault_after_a_hub_restart_during_maintenance_is_still_suppressed_and_raises_its_order_only_when_the_window_ends()
+    {
+        // The restarted hub's item raises an alarm it never raised without reading it first: it must know that the
+        // maintenance window stored (suppressed) this one.
+        const string pump = "t-pump-maint-restart";
+        await MaintenanceAs(HubRoles.Engineer, "erin").StartMaintenanceAsync(new StartMaintenanceRequest
+        {
+            EquipmentId = pump, Duration = Duration.FromTimeSpan(TimeSpan.FromHours(1)), Reason = "valve swap",
+        });
+        await hub.KillAndRestartHubAsync();
+
+        await hub.PublishAsync(TestTopology.Topic(pump), Burst);
+        await Eventually.UntilAsync(async () =>
+            (await hub.Assets.GetEquipmentAsync(new GetEquipmentRequest { EquipmentId = pump })).Readings.Any(r => r.Metric == "outlet_pressure_bar" && r.Value == 0.3),
+            Deadline, "the restarted hub takes the burst-pipe reading");
+        Assert.Empty((await hub.Alarms.ListAlarmsAsync(new ListAlarmsRequest { EquipmentId = pump })).Alarms);
+
+        var endedAt = DateTimeOffset.UtcNow;
+        await MaintenanceAs(HubRoles.Engineer, "erin").EndMaintenanceAsync(new EndMaintenanceRequest { EquipmentId = pump, Note = "valve in" });
+        var alarm = await Eventually.UntilAsync(async () =>
+            (await hub.Alarms.ListAlarmsAsync(new ListAlarmsRequest { EquipmentId = pump })).Alarms.FirstOrDefault(a => a.RuleId == "pressure_collapse"),
+            Deadline, "the alarm annunciates when the window ends");
+        Assert.Equal($"{pump}/pressure_collapse/1", alarm.AlarmId);
+        var order = await Eventually.UntilAsync(() => Task.FromResult(hub.Dispatch!.Orders.FirstOrDefault(o => o.Order.EquipmentId == pump)),
+            Deadline, "the order reaches dispatch");
+        Assert.True(order.ReceivedAt.ToDateTimeOffset() >= endedAt, $"dispatch had the order at {order.ReceivedAt}, before the window ended at {endedAt:O}");
+        Assert.Single(hub.Dispatch!.Orders, o => o.Order.EquipmentId == pump);
+    }
+
+    [Fact]
     public async Task Bad_maintenance_requests_are_refused_naming_the_field_and_quality_may_not_start_one()
     {
         var erin = MaintenanceAs(HubRoles.Engineer, "erin");

@@ -41,6 +41,38 @@ public sealed class RestartTests(HubFixture hub)
     }
 
     [Fact]
+    public async Task An_alarm_stored_while_its_item_kept_no_record_of_it_goes_on_to_its_next_occurrence_after_a_restart()
+    {
+        // An item raises an alarm it never raised before without reading it first; it knows from its own record. An
+        // alarm stored while that record did not name it (data of a hub from before the record) must still be read.
+        const string pump = "t-pump-old-record";
+        string topic = TestTopology.Topic(pump, "telemetry");
+        await hub.PublishAsync(topic, """{"values":{"outlet_pressure_bar":0.4,"running":1}}""");
+        await Eventually.UntilAsync(() => Task.FromResult(hub.Dispatch!.Orders.Any(o => o.Order.EquipmentId == pump)),
+            TimeSpan.FromSeconds(10), "the first order reaches dispatch");
+        await hub.PublishAsync(topic, """{"values":{"outlet_pressure_bar":3.1,"running":1}}""");
+        await Eventually.UntilAsync(async () =>
+            !(await hub.Alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = $"{pump}/pressure_collapse/1" })).ConditionActive,
+            TimeSpan.FromSeconds(10), "the first occurrence's condition clears");
+        // Acknowledged after it cleared, it is over: the next fault is a new occurrence (unacknowledged, it would return).
+        var over = await hub.AlarmsAs("alice").AcknowledgeAlarmsAsync(new AcknowledgeAlarmsRequest { AlarmIds = { $"{pump}/pressure_collapse/1" } });
+        Assert.Equal(AlarmState.Normal, Assert.Single(over.Alarms).State);
+
+        Assert.Equal(":1", await hub.Servers.RedisAsync("DEL", $"facilityhub/state/equipment/{pump}/raised"));
+        await hub.KillAndRestartHubAsync();
+        await hub.PublishAsync(topic, """{"values":{"outlet_pressure_bar":0.3,"running":1}}""");
+
+        var alarm = await Eventually.UntilAsync(async () =>
+            (await hub.Alarms.ListAlarmsAsync(new ListAlarmsRequest { EquipmentId = pump, ConditionActiveOnly = true })).Alarms.FirstOrDefault(),
+            TimeSpan.FromSeconds(10), "the burst after the restart raises the alarm");
+        Assert.Equal($"{pump}/pressure_collapse/2", alarm.AlarmId);
+        await Eventually.UntilAsync(() => Task.FromResult(hub.Dispatch!.Orders.Any(o => o.Order.IdempotencyKey == $"{pump}/pressure_collapse/2")),
+            TimeSpan.FromSeconds(10), "the second occurrence's order reaches dispatch");
+        Assert.Equal([$"{pump}/pressure_collapse/1", $"{pump}/pressure_collapse/2"],
+            hub.Dispatch!.Orders.Where(o => o.Order.EquipmentId == pump).Select(o => o.Order.IdempotencyKey).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task An_alarm_active_when_the_hub_is_killed_clears_with_the_first_normal_reading_after_the_restart_and_the_crew_hears_it()
     {
         // The restarted hub's item knows nothing of the burst: its first verdict must still reach the stored alarm.

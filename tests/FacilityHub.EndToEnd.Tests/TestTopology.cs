@@ -76,10 +76,12 @@ public static class TestTopology
           { "id": "t-pump-maint", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-pump-maint-held", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-pump-maint-cli", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-pump-maint-restart", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-report-a", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-report-b", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-pump-pm", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-pump-restart", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-pump-old-record", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
           { "id": "t-alarm-svc", "kind": "home_alarm", "location": "Room T01", "resident": { "name": "Svc Testresident", "phone": "+86 138 0000 9901" }, "rules": { "offline": { "enabled": false } } },
           { "id": "t-alarm-svc-op", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-alarm-svc-away", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } }

@@ -349,26 +349,37 @@ public sealed class RealServers : IAsyncDisposable
         return response.StatusCode == HttpStatusCode.NoContent;
     }
 
-    private static async Task<bool> RedisPongsAsync(int port, CancellationToken cancellationToken)
+    private static async Task<bool> RedisPongsAsync(int port, CancellationToken cancellationToken) =>
+        (await RedisReplyAsync(port, ["PING"], cancellationToken).ConfigureAwait(false))?.StartsWith("+PONG", StringComparison.Ordinal) == true; // not "-LOADING ..."
+
+    /// <summary>Runs one command on the Redis server (e.g. <c>DEL key</c>) and returns the first line of its reply
+    /// (<c>:1</c>, <c>+OK</c>, <c>-ERR ...</c>).</summary>
+    public async Task<string> RedisAsync(params string[] command) =>
+        await RedisReplyAsync(RedisPort, command, CancellationToken.None).ConfigureAwait(false)
+        ?? throw new InvalidOperationException($"redis-server on port {RedisPort} closed the connection without answering");
+
+    private static async Task<string?> RedisReplyAsync(int port, string[] command, CancellationToken cancellationToken)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken).ConfigureAwait(false);
         var stream = client.GetStream();
-        await stream.WriteAsync("PING\r\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        var request = new StringBuilder($"*{command.Length}\r\n");
+        foreach (var part in command) request.Append($"${Encoding.UTF8.GetByteCount(part)}\r\n{part}\r\n");
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString()), cancellationToken).ConfigureAwait(false);
         var reply = new StringBuilder();
-        var buffer = new byte[64];
+        var buffer = new byte[256];
         while (!reply.ToString().Contains("\r\n", StringComparison.Ordinal))
         {
             var read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
-                return false;
+                return null;
             }
 
-            reply.Append(Encoding.ASCII.GetString(buffer, 0, read));
+            reply.Append(Encoding.UTF8.GetString(buffer, 0, read));
         }
 
-        return reply.ToString().StartsWith("+PONG", StringComparison.Ordinal); // not "-LOADING ..."
+        return reply.ToString()[..reply.ToString().IndexOf("\r\n", StringComparison.Ordinal)];
     }
 
     private static async Task<JsonDocument> ParseInfluxResponseAsync(

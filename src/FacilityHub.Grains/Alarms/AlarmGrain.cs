@@ -3,19 +3,21 @@ using FacilityHub.Domain.Topology;
 using FacilityHub.Domain.WorkOrders;
 using FacilityHub.Grains.Sites;
 using FacilityHub.Grains.WorkOrders;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace FacilityHub.Grains.Alarms;
 
 /// <summary>Holds one alarm's lifecycle; decisions are <see cref="AlarmLifecycle"/>'s. Every change is stored,
 /// then published to the site's list; a new occurrence of a rule that raises work orders raises one first.</summary>
 public sealed partial class AlarmGrain(
-    [PersistentState("alarm", GrainStorage.Name)] IPersistentState<AlarmTagState> state,
     Estate estate,
     TimeProvider time,
     ILogger<AlarmGrain> logger) : Grain, IAlarmGrain, IRemindable
 {
     private const string ShelfReminder = "shelf";
+    private const string StateName = "alarm";
 
     // Orleans fires a reminder missed while the hub was down at its next period, not at once: a short period
     // bounds how late a shelf expires after a restart. The reminder exists only while the alarm is shelved.
@@ -24,31 +26,75 @@ public sealed partial class AlarmGrain(
     private const int NoticeKeysKept = 200;
     private EquipmentItem _item = null!;
     private RuleDefinition _rule = null!;
+    private GrainState<AlarmTagState> _stored = new(new AlarmTagState());
+    // The stored alarm, read by the activation's first call (again by the next one if the store failed); not on
+    // activation, so that the first raise of an alarm that was never stored does not wait for a read (see Raise).
+    private Task? _ready;
 
     private string Tag => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    private AlarmTagState S => _stored.State!;
+
+    private IGrainStorage Storage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         int slash = Tag.IndexOf('/');
         if (slash <= 0 || !estate.TryGetEquipment(Tag[..slash], out var item)) throw new ArgumentException($"alarm tag '{Tag}' names no equipment of the topology");
         _item = item;
         _rule = DispatchAlarmRules.Find(item, Tag[(slash + 1)..]) ?? throw new ArgumentException($"alarm tag '{Tag}' names no rule of kind '{item.Kind.Name}'");
-        // The site's alarm list is a projection of this state: re-publish in case the hub died in between.
-        if (state.State.Occurrence > 0) await PublishAsync();
+        return Task.CompletedTask;
     }
 
-    public async Task Raise(DateTimeOffset at, string message)
+    /// <summary>The stored alarm, read once per activation; a failed read is tried again by the next call.</summary>
+    private Task ReadyAsync()
     {
-        if (state.State.ConditionActive) return;
+        if (_ready is { IsFaulted: true } or { IsCanceled: true }) _ready = null;
+        return _ready ??= ResumeAsync();
+    }
+
+    private async Task ResumeAsync()
+    {
+        await Storage.ReadStateAsync(StateName, this.GetGrainId(), _stored);
+        _stored.State ??= new AlarmTagState();
+        // The site's alarm list is a projection of this state: re-publish in case the hub died in between.
+        if (S.Occurrence > 0) await PublishAsync();
+    }
+
+    public async Task Raise(DateTimeOffset at, string message, bool neverStored)
+    {
+        // The item vouches that nothing of this alarm was ever stored: its first raise goes on without a read (that read
+        // was the slowest hop between a fault and its work order). Should the store hold it after all (an alarm stored
+        // before items kept that record), the write fails on its version and the raise is done again on what was stored;
+        // the order raised meanwhile went out under occurrence 1, which the dispatch system already has if it ever had one.
+        if (neverStored && _ready is null)
+        {
+            _ready = Task.CompletedTask;
+            try
+            {
+                await RaiseAsync(at, message);
+                return;
+            }
+            catch (InconsistentStateException)
+            {
+            }
+        }
+        await ReadyAsync();
+        await RaiseAsync(at, message);
+    }
+
+    private async Task RaiseAsync(DateTimeOffset at, string message)
+    {
+        if (S.ConditionActive) return;
         var alarm = Load();
         alarm.ConditionStarted(at, message);
-        state.State.Message = message;
-        state.State.ClearedAt = null;
-        bool returned = alarm.Occurrence == state.State.Occurrence;
+        S.Message = message;
+        S.ClearedAt = null;
+        bool returned = alarm.Occurrence == S.Occurrence;
         await CommitAsync(alarm, at);
         // The same occurrence back: its order waits for the fault to clear again (and reopens if it awaited verification).
         // Not while suppressed by design: what happens then raises nothing, and is judged when the alarm is restored.
-        if (returned && alarm.State != AlarmLifecycleState.SuppressedByDesign && state.State.WorkOrderId is { } workOrderId)
+        if (returned && alarm.State != AlarmLifecycleState.SuppressedByDesign && S.WorkOrderId is { } workOrderId)
         {
             await GrainFactory.Ref<IWorkOrderGrain>(workOrderId).FaultReturned(at, message, sameOccurrence: true);
         }
@@ -56,14 +102,15 @@ public sealed partial class AlarmGrain(
 
     public async Task Clear(DateTimeOffset at, string message)
     {
-        if (!state.State.ConditionActive) return;
+        await ReadyAsync();
+        if (!S.ConditionActive) return;
         var alarm = Load();
         alarm.ConditionCleared(at, message);
-        state.State.ClearedAt = at;
+        S.ClearedAt = at;
         await CommitAsync(alarm, at);
-        LogCleared(Id(state.State.Occurrence), message);
+        LogCleared(Id(S.Occurrence), message);
         // The crew hears that the device reads normal again (informational: lost if the hub dies just here).
-        if (state.State.WorkOrderId is { } workOrderId)
+        if (S.WorkOrderId is { } workOrderId)
         {
             var notice = new DispatchNotice($"{workOrderId}/cleared/{at.ToUnixTimeMilliseconds()}", WorkOrderUpdateKind.FaultCleared, at, message);
             await GrainFactory.Ref<IWorkOrderGrain>(workOrderId).FaultCleared(notice);
@@ -72,12 +119,13 @@ public sealed partial class AlarmGrain(
 
     public async Task Notify(string key, DateTimeOffset at, string message)
     {
-        if (state.State.NoticeKeys.Contains(key)) return;
-        state.State.NoticeKeys.Add(key);
-        if (state.State.NoticeKeys.Count > NoticeKeysKept) state.State.NoticeKeys.RemoveAt(0);
+        await ReadyAsync();
+        if (S.NoticeKeys.Contains(key)) return;
+        S.NoticeKeys.Add(key);
+        if (S.NoticeKeys.Count > NoticeKeysKept) S.NoticeKeys.RemoveAt(0);
         // Stored by the commits below; raise and clear in one turn, so no other notice falls in between.
-        if (state.State.ConditionActive) await Clear(at, message);
-        await Raise(at, message);
+        if (S.ConditionActive) await Clear(at, message);
+        await RaiseAsync(at, message);
         await Clear(at, message);
     }
 
@@ -87,7 +135,7 @@ public sealed partial class AlarmGrain(
     public async Task<AlarmView> Shelve(AlarmAction action, TimeSpan duration)
     {
         var view = await ActAsync(action, (alarm, now) => alarm.Shelve(now, duration, action.Operator, action.Note));
-        var due = state.State.ShelvedUntil!.Value - time.GetUtcNow();
+        var due = S.ShelvedUntil!.Value - time.GetUtcNow();
         await this.RegisterOrUpdateReminder(ShelfReminder, due > TimeSpan.Zero ? due : TimeSpan.FromMilliseconds(1), ShelfCheckPeriod);
         return view;
     }
@@ -114,8 +162,9 @@ public sealed partial class AlarmGrain(
 
     public async Task Suppress(string actor, string reason)
     {
+        await ReadyAsync();
         // Already hidden by design, or out of service until someone returns it: leave it so.
-        if (state.State.State is AlarmLifecycleState.SuppressedByDesign or AlarmLifecycleState.OutOfService) return;
+        if (S.State is AlarmLifecycleState.SuppressedByDesign or AlarmLifecycleState.OutOfService) return;
         var now = time.GetUtcNow();
         var alarm = Load();
         alarm.Suppress(now, actor, reason);
@@ -125,7 +174,8 @@ public sealed partial class AlarmGrain(
 
     public async Task Restore(string actor, string note)
     {
-        if (state.State.State != AlarmLifecycleState.SuppressedByDesign) return;
+        await ReadyAsync();
+        if (S.State != AlarmLifecycleState.SuppressedByDesign) return;
         var now = time.GetUtcNow();
         var alarm = Load();
         alarm.Restore(now, actor, note);
@@ -134,25 +184,35 @@ public sealed partial class AlarmGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        await ReadyAsync();
         var now = time.GetUtcNow();
         var alarm = Load();
         if (alarm.ExpireShelf(now)) await CommitAsync(alarm, now);
-        if (state.State.State != AlarmLifecycleState.Shelved) await StopShelfReminderAsync();
+        if (S.State != AlarmLifecycleState.Shelved) await StopShelfReminderAsync();
     }
 
-    public Task<AlarmView?> GetCurrent() => Task.FromResult(state.State.Occurrence == 0 ? null : View());
+    public async Task<AlarmView?> GetCurrent()
+    {
+        await ReadyAsync();
+        return S.Occurrence == 0 ? null : View();
+    }
 
-    public Task<AlarmStep[]> GetHistory() => Task.FromResult(state.State.History.ToArray());
+    public async Task<AlarmStep[]> GetHistory()
+    {
+        await ReadyAsync();
+        return S.History.ToArray();
+    }
 
     private async Task<AlarmView> ActAsync(AlarmAction action, Action<AlarmLifecycle, DateTimeOffset> act)
     {
-        if (!AlarmKeys.TryParse(action.AlarmId, out _, out int occurrence) || occurrence > state.State.Occurrence)
+        await ReadyAsync();
+        if (!AlarmKeys.TryParse(action.AlarmId, out _, out int occurrence) || occurrence > S.Occurrence)
         {
             throw new KeyNotFoundException($"alarm '{action.AlarmId}' does not exist");
         }
-        if (occurrence != state.State.Occurrence)
+        if (occurrence != S.Occurrence)
         {
-            throw new AlarmActionRefusedException($"occurrence {occurrence} of this alarm is over; the current one is {Id(state.State.Occurrence)}");
+            throw new AlarmActionRefusedException($"occurrence {occurrence} of this alarm is over; the current one is {Id(S.Occurrence)}");
         }
         var now = time.GetUtcNow();
         var alarm = Load();
@@ -162,41 +222,57 @@ public sealed partial class AlarmGrain(
     }
 
     private AlarmLifecycle Load() => new(
-        state.State.State, state.State.ConditionActive, state.State.Occurrence, state.State.ShelvedUntil, state.State.RaisedAt,
-        state.State.History.Select(h => h.ToDomain()));
+        S.State, S.ConditionActive, S.Occurrence, S.ShelvedUntil, S.RaisedAt,
+        S.History.Select(h => h.ToDomain()));
 
     /// <summary>Stores the lifecycle's new state. A new occurrence of a rule that raises work orders stores its
     /// work order first: should the hub die in between, the condition comes again with the same occurrence
     /// number and the order's idempotent Raise finds it.</summary>
     private async Task CommitAsync(AlarmLifecycle alarm, DateTimeOffset at)
     {
-        bool newOccurrence = alarm.Occurrence != state.State.Occurrence;
+        bool newOccurrence = alarm.Occurrence != S.Occurrence;
         if (newOccurrence)
         {
             string? workOrderId = null;
             // A fault back while the last order awaits verification reopens that order instead of raising another.
-            if (_rule.RaisesWorkOrder && state.State.WorkOrderId is { } last
-                && await GrainFactory.Ref<IWorkOrderGrain>(last).FaultReturned(at, state.State.Message, sameOccurrence: false))
+            if (_rule.RaisesWorkOrder && S.WorkOrderId is { } last
+                && await GrainFactory.Ref<IWorkOrderGrain>(last).FaultReturned(at, S.Message, sameOccurrence: false))
             {
                 workOrderId = last;
             }
             else if (_rule.RaisesWorkOrder)
             {
                 workOrderId = Id(alarm.Occurrence);
-                await GrainFactory.Ref<IWorkOrderGrain>(workOrderId).Raise(Draft(workOrderId, at, state.State.Message));
+                await GrainFactory.Ref<IWorkOrderGrain>(workOrderId).Raise(Draft(workOrderId, at, S.Message));
             }
-            state.State.WorkOrderId = workOrderId;
+            S.WorkOrderId = workOrderId;
         }
-        state.State.Occurrence = alarm.Occurrence;
-        state.State.State = alarm.State;
-        state.State.ConditionActive = alarm.ConditionActive;
-        state.State.ShelvedUntil = alarm.ShelvedUntil;
-        state.State.RaisedAt = alarm.RaisedAt;
-        state.State.History = [.. alarm.History.Select(AlarmStep.Of)];
-        await state.WriteStateAsync();
-        if (newOccurrence) LogRaised(Id(alarm.Occurrence), _rule.Priority.ToString(), state.State.Message, state.State.WorkOrderId ?? "none");
+        S.Occurrence = alarm.Occurrence;
+        S.State = alarm.State;
+        S.ConditionActive = alarm.ConditionActive;
+        S.ShelvedUntil = alarm.ShelvedUntil;
+        S.RaisedAt = alarm.RaisedAt;
+        S.History = [.. alarm.History.Select(AlarmStep.Of)];
+        await WriteStateAsync();
+        if (newOccurrence) LogRaised(Id(alarm.Occurrence), _rule.Priority.ToString(), S.Message, S.WorkOrderId ?? "none");
         // An alarm that never started (e.g. suppressed for maintenance before it ever fired) has nothing to list.
-        if (state.State.Occurrence > 0) await PublishAsync();
+        if (S.Occurrence > 0) await PublishAsync();
+    }
+
+    /// <summary>Stores the state. A first raise that skipped the read (see <see cref="Raise"/>) and finds the alarm
+    /// stored after all fails here; the state is then forgotten, so that the next call reads it.</summary>
+    private async Task WriteStateAsync()
+    {
+        try
+        {
+            await Storage.WriteStateAsync(StateName, this.GetGrainId(), _stored);
+        }
+        catch (InconsistentStateException)
+        {
+            _stored = new GrainState<AlarmTagState>(new AlarmTagState());
+            _ready = null;
+            throw;
+        }
     }
 
     private async Task StopShelfReminderAsync()
@@ -210,9 +286,9 @@ public sealed partial class AlarmGrain(
     private Task PublishAsync() => GrainFactory.Ref<ISiteGrain>(_item.SiteId).UpsertAlarm(View());
 
     private AlarmView View() => new(
-        Id(state.State.Occurrence), _item.SiteId, _item.BuildingId, _item.Id, _rule.Id, _rule.FaultCode, _rule.Priority,
-        state.State.ConditionActive, state.State.Message, state.State.RaisedAt ?? default, state.State.ClearedAt, state.State.WorkOrderId,
-        state.State.State, state.State.ShelvedUntil);
+        Id(S.Occurrence), _item.SiteId, _item.BuildingId, _item.Id, _rule.Id, _rule.FaultCode, _rule.Priority,
+        S.ConditionActive, S.Message, S.RaisedAt ?? default, S.ClearedAt, S.WorkOrderId,
+        S.State, S.ShelvedUntil);
 
     private WorkOrderDraft Draft(string workOrderId, DateTimeOffset at, string message)
     {

@@ -8,8 +8,10 @@ namespace FacilityHub.Grains.Alarms;
 [Alias("fh.IAlarmGrain")]
 public interface IAlarmGrain : IGrainWithStringKey
 {
-    /// <summary>The rule's condition holds. A no-op while it already does.</summary>
-    [Alias("Raise")] Task Raise(DateTimeOffset at, string message);
+    /// <summary>The rule's condition holds. A no-op while it already does. <paramref name="neverStored"/>: the caller
+    /// knows that nothing of this alarm was ever stored (the item's record of its alarms), so the first raise need
+    /// not read it first.</summary>
+    [Alias("Raise")] Task Raise(DateTimeOffset at, string message, bool neverStored);
 
     /// <summary>The condition cleared. A no-op while it does not hold.</summary>
     [Alias("Clear")] Task Clear(DateTimeOffset at, string message);

@@ -16,8 +16,9 @@ namespace FacilityHub.Grains.Equipment;
 /// (stale, delays, compliance periods) run when the silo's <see cref="EquipmentClock"/> calls at the monitor's next due
 /// time; the grain is kept active, so a device that falls silent is noticed without a message.
 /// A new monitor's first verdict on each rule is reported either way (to re-synchronise durable alarms after a restart);
-/// a "clear" goes only to an alarm that may be active — one whose rule this item has ever raised, stored here no later
-/// than the alarm — so the first heartbeat does not activate an alarm grain per rule (~2 KB each) for 100k quiet items.</summary>
+/// a "clear" goes only to an alarm that may be active — one named in the item's <see cref="RaisedRulesState"/>, stored
+/// no later than the alarm — so the first heartbeat does not activate an alarm grain per rule (~2 KB each) for 100k quiet
+/// items; an alarm not named there was never stored, and is raised without reading it first.</summary>
 [KeepAlive]
 public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Grain, IEquipmentGrain
 {
@@ -50,6 +51,8 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
     // Read on the first verdict that needs it (not at activation: 100k reads would slow the hub's start), then kept;
     // NoneRaised when nothing was ever stored.
     private GrainState<RaisedRulesState>? _raised;
+    // A write of that record failed in this activation: an alarm may be stored that the record does not name.
+    private bool _recordUnsure;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -149,9 +152,11 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
             {
                 // The shared marker is never written to: the first raise gets a state of its own.
                 if (ReferenceEquals(raised, NoneRaised)) raised = _raised = new GrainState<RaisedRulesState>(new RaisedRulesState());
+                // An alarm this item never raised (nor had suppressed) was never stored: it need not read before raising.
+                bool neverStored = !_recordUnsure && !raised.State!.Rules.Contains(change.Rule.Id);
                 // Both at once: the storage's commands go down one connection in order, so the rule is stored before the
-                // alarm grain's own write (which follows its activation read and the work order's writes).
-                await Task.WhenAll(RememberRaisedAsync(raised, change.Rule.Id), alarm.Raise(change.At, change.Message));
+                // alarm grain's own write (which follows the work order's raise).
+                await Task.WhenAll(RememberStoredAsync(raised, change.Rule.Id), alarm.Raise(change.At, change.Message, neverStored));
             }
             else if (raised.State!.Rules.Contains(change.Rule.Id))
             {
@@ -177,20 +182,32 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
         return raised is { RecordExists: false, ETag: null, State.Rules.Count: 0 } ? NoneRaised : raised;
     }
 
-    /// <summary>Stored no later than the alarm: should the hub die in between, the restarted item still clears it.</summary>
-    private async Task RememberRaisedAsync(GrainState<RaisedRulesState> raised, string ruleId)
+    public async Task AlarmsStored(string[] ruleIds)
+    {
+        var raised = _raised ??= await ReadRaisedRulesAsync();
+        if (ruleIds.All(raised.State!.Rules.Contains)) return;
+        if (ReferenceEquals(raised, NoneRaised)) raised = _raised = new GrainState<RaisedRulesState>(new RaisedRulesState());
+        await RememberStoredAsync(raised, ruleIds);
+    }
+
+    /// <summary>Stored no later than the alarms: should the hub die in between, the restarted item still clears them,
+    /// and reads them before raising them again.</summary>
+    private async Task RememberStoredAsync(GrainState<RaisedRulesState> raised, params IEnumerable<string> ruleIds)
     {
         var rules = raised.State!.Rules;
-        if (rules.Contains(ruleId)) return;
-        rules.Add(ruleId);
+        var added = ruleIds.Where(r => !rules.Contains(r)).ToList();
+        if (added.Count == 0) return;
+        rules.AddRange(added);
         try
         {
             await RaisedRulesStorage.WriteStateAsync(RaisedRulesStateName, this.GetGrainId(), raised);
         }
         catch
         {
-            // Not stored: tried again with the rule's next raise.
-            rules.Remove(ruleId);
+            // Not stored: tried again with the rule's next raise. The alarm's own write may have gone through meanwhile,
+            // so this activation no longer vouches for any alarm being unstored.
+            rules.RemoveAll(added.Contains);
+            _recordUnsure = true;
             throw;
         }
     }

@@ -14,5 +14,9 @@ public interface IEquipmentGrain : IGrainWithStringKey
 
     [Alias("RecordTelemetry")] Task RecordTelemetry(TelemetryMessage message);
     [Alias("RecordEvent")] Task RecordEvent(EventMessage message);
+    /// <summary>Records that the alarms of these rules are about to be stored by someone other than the item (a
+    /// maintenance window suppresses them), before they are: the item then no longer raises them as never stored.</summary>
+    [Alias("AlarmsStored")] Task AlarmsStored(string[] ruleIds);
+
     [Alias("GetSnapshot"), AlwaysInterleave] Task<EquipmentSnapshot> GetSnapshot();
 }

@@ -1,6 +1,7 @@
 using FacilityHub.Domain.Maintenance;
 using FacilityHub.Domain.Topology;
 using FacilityHub.Grains.Alarms;
+using FacilityHub.Grains.Equipment;
 using Microsoft.Extensions.Logging;
 
 namespace FacilityHub.Grains.Maintenance;
@@ -41,6 +42,8 @@ public sealed partial class MaintenanceGrain(
         await state.WriteStateAsync();
         await this.RegisterOrUpdateReminder(EndReminder, window.EndsAt - window.StartedAt, EndCheckPeriod);
         string reason = $"under maintenance until {window.EndsAt:u}: {window.Reason}";
+        // The item first, so that a fault it finds from now on reads the suppression before raising its alarm.
+        await GrainFactory.GetGrain<IEquipmentGrain>(_item.Id).AlarmsStored([.. _item.Kind.Rules.Select(r => r.Id)]);
         foreach (var alarm in Alarms()) await alarm.Suppress(start.Actor, reason);
         await GrainFactory.GetGrain<IMaintenanceBoardGrain>(_item.SiteId).Put(view);
         LogStarted(_item.Id, window.EndsAt, start.Actor);
