@@ -150,13 +150,11 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
             var raised = _raised ??= await ReadRaisedRulesAsync();
             if (change.Active)
             {
-                // The shared marker is never written to: the first raise gets a state of its own.
-                if (ReferenceEquals(raised, NoneRaised)) raised = _raised = new GrainState<RaisedRulesState>(new RaisedRulesState());
                 // An alarm this item never raised (nor had suppressed) was never stored: it need not read before raising.
                 bool neverStored = !_recordUnsure && !raised.State!.Rules.Contains(change.Rule.Id);
                 // Both at once: the storage's commands go down one connection in order, so the rule is stored before the
                 // alarm grain's own write (which follows the work order's raise).
-                await Task.WhenAll(RememberStoredAsync(raised, change.Rule.Id), alarm.Raise(change.At, change.Message, neverStored));
+                await Task.WhenAll(RememberStoredAsync(change.Rule.Id), alarm.Raise(change.At, change.Message, neverStored));
             }
             else if (raised.State!.Rules.Contains(change.Rule.Id))
             {
@@ -184,19 +182,20 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
 
     public async Task AlarmsStored(string[] ruleIds)
     {
-        var raised = _raised ??= await ReadRaisedRulesAsync();
-        if (ruleIds.All(raised.State!.Rules.Contains)) return;
-        if (ReferenceEquals(raised, NoneRaised)) raised = _raised = new GrainState<RaisedRulesState>(new RaisedRulesState());
-        await RememberStoredAsync(raised, ruleIds);
+        _raised ??= await ReadRaisedRulesAsync();
+        await RememberStoredAsync(ruleIds);
     }
 
     /// <summary>Stored no later than the alarms: should the hub die in between, the restarted item still clears them,
     /// and reads them before raising them again.</summary>
-    private async Task RememberStoredAsync(GrainState<RaisedRulesState> raised, params IEnumerable<string> ruleIds)
+    private async Task RememberStoredAsync(params IEnumerable<string> ruleIds)
     {
-        var rules = raised.State!.Rules;
-        var added = ruleIds.Where(r => !rules.Contains(r)).ToList();
+        var added = ruleIds.Where(r => !_raised!.State!.Rules.Contains(r)).ToList();
         if (added.Count == 0) return;
+        // The shared marker is never written to: the first rule stored gets a state of its own.
+        if (ReferenceEquals(_raised, NoneRaised)) _raised = new GrainState<RaisedRulesState>(new RaisedRulesState());
+        var raised = _raised!;
+        var rules = raised.State!.Rules;
         rules.AddRange(added);
         try
         {

@@ -43,7 +43,7 @@ public sealed partial class MaintenanceGrain(
         await this.RegisterOrUpdateReminder(EndReminder, window.EndsAt - window.StartedAt, EndCheckPeriod);
         string reason = $"under maintenance until {window.EndsAt:u}: {window.Reason}";
         // The item first, so that a fault it finds from now on reads the suppression before raising its alarm.
-        await GrainFactory.GetGrain<IEquipmentGrain>(_item.Id).AlarmsStored([.. _item.Kind.Rules.Select(r => r.Id)]);
+        await GrainFactory.GetGrain<IEquipmentGrain>(_item.Id).AlarmsStored([.. RuleIds]);
         foreach (var alarm in Alarms()) await alarm.Suppress(start.Actor, reason);
         await GrainFactory.GetGrain<IMaintenanceBoardGrain>(_item.SiteId).Put(view);
         LogStarted(_item.Id, window.EndsAt, start.Actor);
@@ -76,8 +76,9 @@ public sealed partial class MaintenanceGrain(
 
     /// <summary>The alarms of the item's own rules (those of its kind, with its overrides); the work-order alarms
     /// (dispatch rejected, SLA breached) are about the orders, not the item, and stay live.</summary>
-    private IEnumerable<IAlarmGrain> Alarms() =>
-        _item.Kind.Rules.Select(r => GrainFactory.GetGrain<IAlarmGrain>(AlarmKeys.Tag(_item.Id, r.Id)));
+    private IEnumerable<IAlarmGrain> Alarms() => RuleIds.Select(id => GrainFactory.GetGrain<IAlarmGrain>(AlarmKeys.Tag(_item.Id, id)));
+
+    private IEnumerable<string> RuleIds => _item.Kind.Rules.Select(r => r.Id);
 
     private async Task StopReminderAsync()
     {
