@@ -1,6 +1,8 @@
+using System.Reflection;
 using FacilityHub.Grains;
 using FacilityHub.Grains.Alarms;
 using FacilityHub.Grains.Equipment;
+using FacilityHub.Grains.WorkOrders;
 using FacilityHub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +35,12 @@ public sealed class GrainRefsTests
             // The silo's own grain classes, not stubs awaiting a resolution.
             Assert.Equal("equipment", Id(grains.Ref<IEquipmentGrain>("rs-b1-pump-1")).Type.ToString());
             Assert.Equal("alarm", Id(grains.Ref<IAlarmGrain>("rs-b1-pump-1/low_pressure")).Type.ToString());
+            // A reference is made per message (item) and per fault (alarm, work order). Orleans's generated reference
+            // keeps a field only for a copier of a mutable argument type, which its constructor resolves through the
+            // service provider for every reference made: none on these interfaces (make such an argument immutable).
+            AssertNothingResolvedPerReference(grains.Ref<IEquipmentGrain>("rs-b1-pump-1"));
+            AssertNothingResolvedPerReference(grains.Ref<IAlarmGrain>("rs-b1-pump-1/low_pressure"));
+            AssertNothingResolvedPerReference(grains.Ref<IWorkOrderGrain>("rs-b1-pump-1/low_pressure/1"));
         }
         finally
         {
@@ -45,6 +53,12 @@ public sealed class GrainRefsTests
         Assert.Equal(Id(expected), Id(actual));
         Assert.Equal(((GrainReference)(object)expected!).InterfaceType, ((GrainReference)(object)actual!).InterfaceType);
         Assert.IsType(expected!.GetType(), actual);
+    }
+
+    private static void AssertNothingResolvedPerReference<T>(T reference)
+    {
+        var fields = reference!.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly);
+        Assert.True(fields.Length == 0, $"{typeof(T).Name}'s reference resolves {string.Join(", ", fields.Select(f => f.FieldType.Name))} per reference");
     }
 
     private static GrainId Id<T>(T reference) => ((GrainReference)(object)reference!).GrainId;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FacilityHub.Domain.Alarms;
 using FacilityHub.Domain.Telemetry;
 using FacilityHub.Domain.Topology;
@@ -180,7 +181,7 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
         return raised is { RecordExists: false, ETag: null, State.Rules.Count: 0 } ? NoneRaised : raised;
     }
 
-    public async Task AlarmsStored(string[] ruleIds)
+    public async Task AlarmsStored(ImmutableArray<string> ruleIds)
     {
         _raised ??= await ReadRaisedRulesAsync();
         await RememberStoredAsync(ruleIds);

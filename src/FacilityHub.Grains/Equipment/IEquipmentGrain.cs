@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Concurrency;
 
 namespace FacilityHub.Grains.Equipment;
@@ -15,8 +16,11 @@ public interface IEquipmentGrain : IGrainWithStringKey
     [Alias("RecordTelemetry")] Task RecordTelemetry(TelemetryMessage message);
     [Alias("RecordEvent")] Task RecordEvent(EventMessage message);
     /// <summary>Records that the alarms of these rules are about to be stored by someone other than the item (a
-    /// maintenance window suppresses them), before they are: the item then no longer raises them as never stored.</summary>
-    [Alias("AlarmsStored")] Task AlarmsStored(string[] ruleIds);
+    /// maintenance window suppresses them), before they are: the item then no longer raises them as never stored.
+    /// An immutable array, not a <c>string[]</c>: for a mutable argument Orleans's generated reference resolves a copier in
+    /// its constructor, through the service provider, for every reference made: once per MQTT message on the ingest
+    /// path (simulators/FacilityHub.Bench/NOTES.md, section (10)).</summary>
+    [Alias("AlarmsStored")] Task AlarmsStored(ImmutableArray<string> ruleIds);
 
     [Alias("GetSnapshot"), AlwaysInterleave] Task<EquipmentSnapshot> GetSnapshot();
 }
