@@ -133,7 +133,8 @@ public static class PayloadParser
 
         if (kind == MessageKind.Telemetry && values is null) throw Malformed("telemetry needs 'values'");
         if (kind == MessageKind.Event && eventName is null) throw Malformed("an event needs 'event'");
-        return new ParsedPayload(ts, values ?? [], dropped ?? [], eventName, zone, device);
+        // Cast first: `list ?? []` would make a new empty List for every payload without such values (events, most readings).
+        return new ParsedPayload(ts, (IReadOnlyList<MetricValue>?)values ?? [], (IReadOnlyList<(string, RejectReason)>?)dropped ?? [], eventName, zone, device);
     }
 
     private static Key KeyOf(ref Utf8JsonReader reader)
