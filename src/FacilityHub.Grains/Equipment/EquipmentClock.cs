@@ -5,53 +5,43 @@ namespace FacilityHub.Grains.Equipment;
 
 /// <summary>
 /// One clock for the time-driven rules of every item (offline, delays, compliance periods) instead of a grain timer per
-/// item: a grain timer costs ~0.5 KB per activation, 50 MB at 100k alarm points. An item asks to be called at its
-/// monitor's next due time; the clock calls <see cref="IEquipmentGrain.Tick"/> then (to within <see cref="Resolution"/>).
-/// A call that comes early is harmless (the item asks again), so an item that wants a later time keeps its earlier
-/// entry instead of adding one: most messages only push the offline time further out, and add nothing here.
+/// item: a grain timer costs ~0.5 KB per activation, 50 MB at 100k alarm points. An item tells the clock when its
+/// monitor is next due (<see cref="Want"/>, after every message); the clock calls <see cref="IEquipmentGrain.Tick"/> once
+/// that time has come (to within <see cref="Resolution"/>). Which items are due is the <see cref="ClockQueue"/>'s logic.
 /// </summary>
 public sealed partial class EquipmentClock(IGrainFactory grains, TimeProvider time, ILogger<EquipmentClock> logger) : BackgroundService
 {
     public static readonly TimeSpan Resolution = TimeSpan.FromMilliseconds(100);
+    // A call that failed is made again this much later, unless the item's next message moves its time first.
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
     private const int CallsAtOnce = 64;
 
-    private readonly PriorityQueue<string, DateTimeOffset> _due = new();
-    private readonly Lock _lock = new();
+    private readonly ClockQueue _queue = new();
 
-    /// <summary>Calls the item's <see cref="IEquipmentGrain.Tick"/> at <paramref name="at"/> (or at once, when past).</summary>
-    public void CallAt(string equipmentId, DateTimeOffset at)
-    {
-        lock (_lock) _due.Enqueue(equipmentId, at);
-    }
+    /// <summary>The item's <see cref="IEquipmentGrain.Tick"/> is called at <paramref name="at"/> (at once, when past), or no
+    /// longer (null); replaces the time the item wanted before.</summary>
+    public void Want(ClockCall call, DateTimeOffset? at) => _queue.Want(call, at);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Resolution, time);
-        var due = new List<string>();
+        var due = new List<ClockCall>();
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var now = time.GetUtcNow();
-                lock (_lock)
-                {
-                    while (_due.TryPeek(out var id, out var at) && at <= now)
-                    {
-                        due.Add(id);
-                        _due.Dequeue();
-                    }
-                }
+                _queue.TakeDue(time.GetUtcNow(), due);
                 if (due.Count == 0) continue;
-                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = CallsAtOnce, CancellationToken = stoppingToken }, async (id, _) =>
+                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = CallsAtOnce, CancellationToken = stoppingToken }, async (call, _) =>
                 {
                     try
                     {
-                        await grains.Ref<IEquipmentGrain>(id).Tick();
+                        await grains.Ref<IEquipmentGrain>(call.ItemId).Tick();
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        // The item runs its rules again with its next message, or asks for another call.
-                        LogTickFailed(ex, id);
+                        LogTickFailed(ex, call.ItemId);
+                        _queue.Retry(call, time.GetUtcNow() + RetryAfter);
                     }
                 });
                 due.Clear();
@@ -62,6 +52,6 @@ public sealed partial class EquipmentClock(IGrainFactory grains, TimeProvider ti
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Clock: item {EquipmentId} could not run its time-driven rules")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Clock: item {EquipmentId} could not run its time-driven rules; tried again in 5 s")]
     private partial void LogTickFailed(Exception exception, string equipmentId);
 }

@@ -24,8 +24,6 @@ namespace FacilityHub.Grains.Equipment;
 public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Grain, IEquipmentGrain
 {
     private const string RaisedRulesStateName = "raised";
-    // A call asked of the clock and this long overdue was lost (the call failed): ask again.
-    private static readonly TimeSpan LostCallAfter = TimeSpan.FromSeconds(30);
     // What nearly every item reads on its first verdict (it never raised anything): one shared marker, not a state each.
     private static readonly GrainState<RaisedRulesState> NoneRaised = new(new RaisedRulesState());
 
@@ -39,8 +37,8 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
     private ReadingView[]? _readings;
     private EquipmentItem _item = null!;
     private EquipmentMonitor _monitor = null!;
-    // UTC ticks of the earliest call asked of the clock and not yet come; 0 when none is pending.
-    private long _callAtTicks;
+    // When the monitor is next due, as the clock knows it.
+    private ClockCall _clockCall = null!;
     // The newest message time (UTC ticks, 0 before the first) and its offset in minutes, as the device sent it.
     private long _lastSeenTicks;
     private short _lastSeenOffset;
@@ -61,6 +59,7 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
             ? item
             : throw new ArgumentException($"equipment '{this.GetPrimaryKeyString()}' is not in the topology");
         _monitor = new EquipmentMonitor(_item.Kind, time.GetUtcNow());
+        _clockCall = new ClockCall(_item.Id);
         var counted = ServiceProvider.GetRequiredService<MaintenanceSetup>().Plans.Where(p => p.Runtime is not null && p.Covers(_item)).Select(p => p.Runtime!.Metric).Distinct().ToList();
         _runtimeMetrics = counted.Count == 0 ? null : counted.ToDictionary(m => m, _ => (bool?)null, StringComparer.Ordinal);
         ScheduleTick();
@@ -131,9 +130,7 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
 
     public Task Tick()
     {
-        var now = time.GetUtcNow();
-        if (_callAtTicks != 0 && _callAtTicks <= now.UtcTicks) _callAtTicks = 0;
-        return RaiseOrClear(_monitor.Tick(now));
+        return RaiseOrClear(_monitor.Tick(time.GetUtcNow()));
     }
 
     private DateTimeOffset? LastSeen => _lastSeenTicks == 0 ? null : new DateTimeOffset(_lastSeenTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(_lastSeenOffset));
@@ -212,13 +209,6 @@ public sealed class EquipmentGrain(TimeProvider time, EquipmentClock clock) : Gr
         }
     }
 
-    /// <summary>Asks the clock for a call at the monitor's next due time, unless an earlier call is already pending (it
-    /// comes early, and the item asks again then). A pending call long overdue was lost (the call failed): ask again.</summary>
-    private void ScheduleTick()
-    {
-        if (_monitor.NextDueAt is not { } due) return;
-        if (_callAtTicks != 0 && _callAtTicks <= due.UtcTicks && time.GetUtcNow().UtcTicks - _callAtTicks < LostCallAfter.Ticks) return;
-        _callAtTicks = due.UtcTicks;
-        clock.CallAt(_item.Id, due);
-    }
+    /// <summary>Tells the clock the monitor's next due time (most messages only push it later: a field write).</summary>
+    private void ScheduleTick() => clock.Want(_clockCall, _monitor.NextDueAt);
 }
