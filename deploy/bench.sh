@@ -83,7 +83,7 @@ fleet() { dotnet "simulators/FacilityHub.FleetSimulator/$bin/FacilityHub.FleetSi
 if [ $smoke = 1 ]; then
     fleet topology --sites 1 --buildings 2 --alarm-points 40 --out "$data/estate-small.json"
     fleet topology --sites 1 --buildings 2 --alarm-points 400 --out "$data/estate-large.json"
-    args=(--topology-large "$data/estate-large.json" --start-rate 100 --max-rate 150 --step-seconds 2 --grace-seconds 20 --faults 2 --connections 2)
+    args=(--topology-large "$data/estate-large.json" --start-rate 100 --max-rate 150 --step-seconds 2 --grace-seconds 20 --faults 2 --warm-up-faults 2 --warm-up-seconds 1 --connections 2)
 else
     # 6 pumps a building: 300, enough for 140 burst pipes, so that p99 (the second slowest of 140) is not the slowest one.
     fleet topology --sites 5 --buildings 10 --pumps 6 --alarm-points 10000 --out "$data/estate-small.json"

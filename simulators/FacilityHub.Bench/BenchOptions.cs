@@ -17,6 +17,11 @@ internal sealed record BenchOptions
     public TimeSpan Step { get; init; } = TimeSpan.FromSeconds(8);
     public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(3);
     public int Faults { get; init; } = 140;
+    /// <summary>Burst pipes on pumps of their own during the warm-up, reported apart: enough for the fault path's code to
+    /// be compiled through its tiers (a method is recompiled after 30 calls, twice; NOTES.md, section (11)).</summary>
+    public int WarmUpFaults { get; init; } = 100;
+    /// <summary>Load before the first counted fault, with the warm-up's burst pipes spread over it.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>When set, only the fault -> work order phase runs, at this background rate (no rate steps, no memory phase).</summary>
     public double? LatencyRate { get; init; }

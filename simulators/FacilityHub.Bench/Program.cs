@@ -19,12 +19,14 @@ var maxRate = Opt("--max-rate", "Highest rate tried", 200_000.0);
 var step = Opt("--step-seconds", "How long each rate is held", 8.0);
 var grace = Opt("--grace-seconds", "How long after a step every message must be in InfluxDB", 3.0);
 var faults = Opt("--faults", "Burst pipes injected for the fault -> work order figure (fewer than half the estate's pumps)", 140);
+var warmUpSeconds = Opt("--warm-up-seconds", "Load before the first counted fault, the warm-up's burst pipes spread over it", 15.0);
+var warmUpFaults = Opt("--warm-up-faults", "Burst pipes before those, on other pumps, while the fault path's code is compiled; reported apart", 100);
 var connections = Opt("--connections", "MQTT connections of the load generator", 16);
 var latencyRate = Opt<double?>("--latency-rate", "Only the fault -> work order phase, under this background rate (msg/s): no rate steps, no memory phase");
 var memoryOnly = Opt("--memory-only", "Only the memory figures: no rate steps, no faults", false);
 
 var root = new RootCommand("FacilityHub end-to-end benchmark (run through deploy/bench.sh)");
-foreach (var option in new Option[] { data, mqttPort, influx, redis, small, large, hubDll, forwarderDll, startRate, factor, maxRate, step, grace, faults, connections, latencyRate, memoryOnly })
+foreach (var option in new Option[] { data, mqttPort, influx, redis, small, large, hubDll, forwarderDll, startRate, factor, maxRate, step, grace, faults, warmUpFaults, warmUpSeconds, connections, latencyRate, memoryOnly })
 {
     root.Options.Add(option);
 }
@@ -48,13 +50,15 @@ root.SetAction(async (parse, cancellationToken) =>
         Step = TimeSpan.FromSeconds(parse.GetValue(step)),
         Grace = TimeSpan.FromSeconds(parse.GetValue(grace)),
         Faults = parse.GetValue(faults),
+        WarmUpFaults = parse.GetValue(warmUpFaults),
+        WarmUp = TimeSpan.FromSeconds(parse.GetValue(warmUpSeconds)),
         Connections = parse.GetValue(connections),
         LatencyRate = parse.GetValue(latencyRate),
         MemoryOnly = parse.GetValue(memoryOnly),
     };
-    if (options.StartRate <= 0 || options.LatencyRate <= 0 || options.Factor <= 1 || options.Step <= TimeSpan.Zero || options.Connections < 1)
+    if (options.StartRate <= 0 || options.LatencyRate <= 0 || options.Factor <= 1 || options.Step <= TimeSpan.Zero || options.Connections < 1 || options.WarmUpFaults < 0 || options.WarmUp < TimeSpan.Zero)
     {
-        Console.Error.WriteLine("bench: --start-rate > 0, --factor > 1, --step-seconds > 0, --connections >= 1 and --latency-rate > 0, please");
+        Console.Error.WriteLine("bench: --start-rate > 0, --factor > 1, --step-seconds > 0, --connections >= 1, --warm-up-faults >= 0, --warm-up-seconds >= 0 and --latency-rate > 0, please");
         return 2;
     }
 

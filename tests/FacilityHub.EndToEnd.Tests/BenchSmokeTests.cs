@@ -57,6 +57,11 @@ public sealed class BenchSmokeTests
         Assert.Equal(2, Number(fault, 3));
         Assert.Equal(Number(fault, 3), Number(fault, 2));
         Assert.True(Number(fault, 4) > 0 && Number(fault, 4) <= Number(fault, 5) && Number(fault, 5) <= Number(fault, 6), fault.Value);
+        // Before them, apart: the first order after the start, and the warm-up's burst pipes on pumps of their own.
+        Line(output, @"^bench: FIRST FAULT AFTER THE HUB START \(not in the figures below\): [\d.]+ ms");
+        var warmUp = Line(output, @"^bench: WARM-UP FAULTS \(not in the figures below; .*\): n=(\d+) of (\d+), p50 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms");
+        Assert.Equal(1, Number(warmUp, 2));
+        Assert.Equal(Number(warmUp, 2), Number(warmUp, 1));
 
         // Memory is measured in the estate's normal state: every device talking, no offline alarm raised.
         foreach (var (hub, items) in new[] { ("hub-small", 45), ("hub-large", 405) })
