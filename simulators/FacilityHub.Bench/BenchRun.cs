@@ -292,9 +292,9 @@ internal sealed partial class BenchRun(BenchOptions o)
         }
 
         var gap = TimeSpan.FromMilliseconds(250);
-        // 15 s (--warm-up-seconds) of load before the first counted fault: a hub started just now (--latency-rate) is still compiling its
-        // hot paths and activating grains; its first seconds fell behind the load and made p99 a cold start figure.
-        // The warm-up's burst pipes, spread over those 15 s, take the fault path (alarm, work order, its reminder, the
+        // 15 s (--warm-up-seconds) of load before the first counted fault: a hub started just now (--latency-rate) is
+        // still compiling its hot paths and activating grains; its first seconds fell behind the load and made p99 a cold
+        // start figure. The warm-up's burst pipes, spread over those 15 s, take the fault path (alarm, work order, its reminder, the
         // call to dispatch) through its tiers of compilation: a method is compiled again after 30 calls, twice, and in
         // a fresh hub that compiling (~5 s of a core) fell on the first ~70 counted faults (NOTES.md, section (11)).
         var warmUpFor = warmUp.Count > 0 ? o.WarmUp : TimeSpan.Zero;
