@@ -336,24 +336,22 @@ internal sealed partial class BenchRun(BenchOptions o)
         }
         while (deadline.Elapsed < TimeSpan.FromSeconds(30));
 
-        var warmUpLatencies = new List<double>();
-        foreach (var pump in warmUp)
+        // The warm-up's orders, taken out of the counted ones: NaN for a pump whose order did not come.
+        var warmUpLatencies = warmUp.Select(pump =>
         {
-            var id = pump.Device.EquipmentId;
-            if (received.Remove(id, out var at)) warmUpLatencies.Add((at - sentAt[id]).TotalMilliseconds);
-            else if (pump == warmUp[0]) warmUpLatencies.Add(double.NaN);
-            sentAt.Remove(id);
-        }
-        if (warmUp.Count > 0)
+            sentAt.Remove(pump.Device.EquipmentId, out var sent);
+            return received.Remove(pump.Device.EquipmentId, out var at) ? (at - sent).TotalMilliseconds : double.NaN;
+        }).ToList();
+        if (warmUpLatencies.Count > 0)
         {
             Print(double.IsNaN(warmUpLatencies[0])
                 ? "FIRST FAULT AFTER THE HUB START: no order within 30 s"
                 : F($"FIRST FAULT AFTER THE HUB START (not in the figures below): {warmUpLatencies[0]:0.0} ms"));
-            var rest = warmUpLatencies.Skip(1).Order().ToList();
-            if (warmUp.Count > 1)
-            {
-                Print(F($"WARM-UP FAULTS (not in the figures below; the fault path's code is compiled meanwhile): n={rest.Count} of {warmUp.Count - 1}, p50 {Percentiles.Of(rest, 0.5):0.0} ms, p99 {Percentiles.Of(rest, 0.99):0.0} ms, max {(rest.Count > 0 ? rest[^1] : double.NaN):0.0} ms"));
-            }
+        }
+        if (warmUpLatencies.Count > 1)
+        {
+            var rest = warmUpLatencies.Skip(1).Where(l => !double.IsNaN(l)).Order().ToList();
+            Print(F($"WARM-UP FAULTS (not in the figures below; the fault path's code is compiled meanwhile): n={rest.Count} of {warmUpLatencies.Count - 1}, p50 {Percentiles.Of(rest, 0.5):0.0} ms, p99 {Percentiles.Of(rest, 0.99):0.0} ms, max {(rest.Count > 0 ? rest[^1] : double.NaN):0.0} ms"));
         }
 
         var latencies = received.Select(r => (r.Value - sentAt[r.Key]).TotalMilliseconds).Order().ToList();

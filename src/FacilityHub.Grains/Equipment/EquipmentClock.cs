@@ -40,7 +40,7 @@ public sealed partial class EquipmentClock(IGrainFactory grains, TimeProvider ti
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        LogTickFailed(ex, call.ItemId);
+                        LogTickFailed(ex, call.ItemId, RetryAfter.TotalSeconds);
                         _queue.Retry(call, time.GetUtcNow() + RetryAfter);
                     }
                 });
@@ -52,6 +52,6 @@ public sealed partial class EquipmentClock(IGrainFactory grains, TimeProvider ti
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Clock: item {EquipmentId} could not run its time-driven rules; tried again in 5 s")]
-    private partial void LogTickFailed(Exception exception, string equipmentId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Clock: item {EquipmentId} could not run its time-driven rules; tried again in {RetrySeconds} s")]
+    private partial void LogTickFailed(Exception exception, string equipmentId, double retrySeconds);
 }
