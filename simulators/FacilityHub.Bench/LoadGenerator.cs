@@ -57,7 +57,11 @@ internal sealed class LoadGenerator : IAsyncDisposable
         var failedBefore = Interlocked.Read(ref _failed);
         long sent = 0;
         var connection = 0;
-        var from = DateTimeOffset.UtcNow;
+        // The window the step's points are counted in: the messages' own timestamps, which are not all "now" (a
+        // dishwasher's first message of the day brings the water changes it missed, stamped a millisecond apart before
+        // it; the first device of a step sent 6 of them before the step began, and the count came 3 short).
+        var from = DateTimeOffset.MaxValue;
+        var to = DateTimeOffset.MinValue;
         var clock = Stopwatch.StartNew();
 
         // The next device in turn publishes its next messages, round-robin over the connections, within each one's window.
@@ -67,6 +71,8 @@ internal sealed class LoadGenerator : IAsyncDisposable
             _cursor = (_cursor + 1) % devices.Count;
             foreach (var message in device.Next(DateTimeOffset.UtcNow))
             {
+                if (message.Timestamp < from) from = message.Timestamp;
+                if (message.Timestamp > to) to = message.Timestamp;
                 var c = connection;
                 connection = (connection + 1) % _clients.Length;
                 await _windows[c].WaitAsync(cancellationToken);
@@ -89,7 +95,6 @@ internal sealed class LoadGenerator : IAsyncDisposable
         while (sent < total) await NextDeviceAsync();
 
         var elapsed = clock.Elapsed;
-        var to = DateTimeOffset.UtcNow;
         var settle = Stopwatch.StartNew();
         while (Interlocked.Read(ref _acknowledged) - acknowledgedBefore + Interlocked.Read(ref _failed) - failedBefore < sent && settle.Elapsed < TimeSpan.FromSeconds(30))
         {
