@@ -237,6 +237,10 @@ public sealed class MaintenancePlannerTests
         Assert.Equal(MaintenanceSetup.KnownSkills.Order(), setup.Teams.Select(t => t.Skill).Order());
         Assert.Contains(setup.Plans, p => p.Id == "bearing_greasing" && p.Runtime is { Basis: RuntimeBasis.Hours, Every: 2000 });
         Assert.Contains(setup.Plans, p => p.Id == "descaling" && p.Calendar is { Unit: CalendarUnit.Week });
+        // Streamed from the file, only its "maintenance" section read: the same as from the whole text.
+        var parsed = MaintenanceSetupLoader.Parse(File.ReadAllText(SampleEstate.Path), estate);
+        Assert.Equal(parsed.Teams.Select(t => t.Id), setup.Teams.Select(t => t.Id));
+        Assert.Equal(parsed.Plans.Select(p => (p.Id, p.ScheduleText)), setup.Plans.Select(p => (p.Id, p.ScheduleText)));
     }
 
     [Fact]

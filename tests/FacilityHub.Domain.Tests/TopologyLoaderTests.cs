@@ -64,6 +64,33 @@ public sealed class TopologyLoaderTests
     }
 
     [Fact]
+    public void A_topology_file_is_streamed_and_refused_as_its_text_would_be_with_the_line_of_the_problem()
+    {
+        var dir = Directory.CreateTempSubdirectory("fh-topology-");
+        try
+        {
+            // Tried: a file cut off inside the sites (JSON broken on line 3), a file that does not exist, and the
+            // sample estate read from disk and from its text.
+            var broken = Path.Combine(dir.FullName, "broken.json");
+            File.WriteAllText(broken, "{\n  \"kinds\": {},\n  \"sites\": [ }\n");
+            var e = Assert.Throws<TopologyException>(() => TopologyLoader.LoadFile(broken));
+            Assert.Contains("not valid JSON", e.Message);
+            Assert.Contains("(line 3)", e.Message);
+
+            var missing = Path.Combine(dir.FullName, "none.json");
+            Assert.Contains($"Topology file '{missing}' cannot be read", Assert.Throws<TopologyException>(() => TopologyLoader.LoadFile(missing)).Message);
+
+            var streamed = SampleEstate.Load();
+            var parsed = TopologyLoader.Parse(File.ReadAllText(SampleEstate.Path));
+            Assert.Equal(parsed.Equipment.Select(i => (i.Id, i.Kind.Name, i.BuildingId)), streamed.Equipment.Select(i => (i.Id, i.Kind.Name, i.BuildingId)));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void An_item_overrides_fields_of_its_kind_s_rules_or_switches_one_off_and_its_siblings_keep_the_defaults()
     {
         var estate = TopologyLoader.Parse("""
