@@ -152,6 +152,40 @@ public sealed class DrillTests(HubFixture hub, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_pump_that_falls_silent_re_trips_its_unacknowledged_offline_alarm_without_a_work_order_and_clears_when_it_talks_again()
+    {
+        // t-drill-quiet is offline after 2 s without a message, and has sent none since the hub started: its offline alarm
+        // is up and nobody acknowledged it, as happens in a real estate. The drill's first messages clear it; the silence
+        // brings the same occurrence back (ISA-18.2), which the score card must count as the fault's detection.
+        var operatorView = new AlarmService.AlarmServiceClient(hub.As(HubRoles.Operator, "e2e-drill"));
+        var before = await Eventually.UntilAsync(async () => (await operatorView.ListAlarmsAsync(new ListAlarmsRequest { EquipmentId = "t-drill-quiet" })).Alarms
+            .SingleOrDefault(a => a.RuleId == "offline" && a.State == AlarmState.ActiveUnacknowledged), TimeSpan.FromSeconds(10), "the silent pump's offline alarm since the start");
+
+        // It talks for 1 s, sends nothing for 4 s, then talks again.
+        var (card, log) = await DrillAsync("""
+            {
+              "name": "e2e device silent",
+              "seed": 9, "interval_s": 0.5, "duration_s": 7,
+              "faults": [
+                { "fault": "device_silent", "equipment": "t-drill-quiet", "at_s": 1, "clear_after_s": 4,
+                  "expect": { "alarm": "offline", "within_s": 4, "work_order": false } }
+              ],
+              "expect": { "no_false_alarms": true, "settle_s": 3 }
+            }
+            """, "t-drill-quiet");
+
+        Assert.True(card.Passed, log);
+        var fault = Assert.Single(card.Faults);
+        Assert.Equal(before.AlarmId, fault.Alarm!.AlarmId);
+        // Not before the 2 s had passed since its last message (sent at most 0.5 s before the fault began).
+        Assert.InRange(fault.DetectionDelay!.Value, TimeSpan.FromSeconds(1.4), TimeSpan.FromSeconds(4));
+        Assert.DoesNotContain(hub.Dispatch!.Orders, o => o.Order.EquipmentId == "t-drill-quiet");
+        // Its messages after the fault ended cleared the condition: an operator sees it back online.
+        await Eventually.UntilAsync(async () => !(await operatorView.GetAlarmAsync(new GetAlarmRequest { AlarmId = fault.Alarm!.AlarmId })).ConditionActive,
+            TimeSpan.FromSeconds(10), "the pump's messages after the silence clear its offline condition");
+    }
+
+    [Fact]
     public async Task Dishwasher_faults_between_meals_run_the_machine_so_the_hub_sees_them_while_an_idle_machine_stays_quiet()
     {
         // Every t-drill-washer-* has its one meal hour hours away: the simulator keeps them idle (conveyor stopped, tanks

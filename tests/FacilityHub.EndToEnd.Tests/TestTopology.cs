@@ -57,6 +57,7 @@ public static class TestTopology
           { "id": "t-wo-cancel", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-sla", "kind": "home_alarm", "rules": { "offline": { "enabled": false }, "zone_tripped": { "priority": "medium" } } },
           { "id": "t-drill-pump", "kind": "water_pump", "rules": { "offline": { "enabled": false } } },
+          { "id": "t-drill-quiet", "kind": "water_pump", "rules": { "offline": { "after_s": 2 } } },
           { "id": "t-drill-alarm", "kind": "home_alarm", "rules": { "offline": { "enabled": false } } },
           { "id": "t-drill-cavitation", "kind": "water_pump", "rules": { "offline": { "enabled": false }, "cavitation": { "on_delay_s": 1, "off_delay_s": 1 } } },
           { "id": "t-drill-stuck", "kind": "water_pump", "rules": { "offline": { "enabled": false }, "pressure_sensor_stuck": { "after_s": 2 } } },

@@ -25,10 +25,11 @@ public sealed class GrpcDrillHub(CallInvoker calls) : IDrillHub
         }
     }
 
-    public async Task<IReadOnlyList<DrillAlarm>> ListAlarmsAsync(IReadOnlyCollection<string> siteIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DrillAlarm>> ListAlarmsAsync(IReadOnlyCollection<string> siteIds, DateTimeOffset since, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(siteIds);
         var result = new List<DrillAlarm>();
+        var older = new List<Alarm>();
         foreach (var site in siteIds)
         {
             var token = "";
@@ -37,13 +38,29 @@ public sealed class GrpcDrillHub(CallInvoker calls) : IDrillHub
                 var page = await _alarms.ListAlarmsAsync(new ListAlarmsRequest { SiteId = site, PageSize = PageSize, PageToken = token }, cancellationToken: cancellationToken);
                 result.AddRange(page.Alarms.Where(a => a.RaisedAt is not null)
                     .Select(a => new DrillAlarm(a.AlarmId, a.EquipmentId, a.RuleId, a.RaisedAt.ToDateTimeOffset())));
+                older.AddRange(page.Alarms.Where(a => MayHaveReturnedSince(a, since)));
                 token = page.NextPageToken;
             }
             while (token.Length > 0);
         }
 
+        // Only these can have come back since: the list carries no history, so each is read whole.
+        foreach (var alarm in older)
+        {
+            var whole = await _alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = alarm.AlarmId }, cancellationToken: cancellationToken);
+            result.AddRange(whole.History
+                .Where(t => t.From == AlarmState.ReturnedUnacknowledged && t.To == AlarmState.ActiveUnacknowledged && t.At is not null && t.At.ToDateTimeOffset() >= since)
+                .Select(t => new DrillAlarm(alarm.AlarmId, alarm.EquipmentId, alarm.RuleId, t.At.ToDateTimeOffset())));
+        }
+
         return result;
     }
+
+    // An occurrence raised earlier that nobody acknowledged: active now (held all along, or back since), or cleared since.
+    private static bool MayHaveReturnedSince(Alarm a, DateTimeOffset since) =>
+        a.RaisedAt is not null && a.RaisedAt.ToDateTimeOffset() < since
+        && (a.State == AlarmState.ActiveUnacknowledged
+            || (a.State == AlarmState.ReturnedUnacknowledged && a.ClearedAt is not null && a.ClearedAt.ToDateTimeOffset() >= since));
 
     public async Task<IReadOnlyList<DrillWorkOrder>> ListWorkOrdersAsync(IReadOnlyCollection<string> siteIds, CancellationToken cancellationToken)
     {
