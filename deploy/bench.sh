@@ -49,12 +49,16 @@ data=${FH_DATA_DIR:-$(mktemp -d /tmp/fhub-bench.XXXXXX)}
 mkdir -p "$data"
 data=$(cd "$data" && pwd)
 
-# Free loopback ports, picked at random and checked; the servers fail loudly if one is taken meanwhile.
+# Free loopback ports, picked at random below the kernel's ephemeral range (where outgoing connections take their local
+# ports, which a server cannot then bind) and checked; a server that loses its port to another program meanwhile (the
+# test suite starts servers in parallel) fails the start, which is then tried again on new ports.
+ephemeral=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+[ "$ephemeral" -gt 21000 ] 2>/dev/null || ephemeral=60000
 taken=" "
 free_port() {
     local p
     while :; do
-        p=$((20000 + RANDOM % 40000))
+        p=$((20000 + RANDOM % (ephemeral - 20000)))
         case "$taken" in *" $p "*) continue ;; esac
         (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && continue
         taken="$taken$p "
@@ -63,10 +67,12 @@ free_port() {
     done
 }
 export FH_MQTT_PORT FH_INFLUX_PORT FH_INFLUX_RPC_PORT FH_REDIS_PORT
-FH_MQTT_PORT=$(free_port); taken="$taken$FH_MQTT_PORT "
-FH_INFLUX_PORT=$(free_port); taken="$taken$FH_INFLUX_PORT "
-FH_INFLUX_RPC_PORT=$(free_port); taken="$taken$FH_INFLUX_RPC_PORT "
-FH_REDIS_PORT=$(free_port)
+pick_ports() {
+    FH_MQTT_PORT=$(free_port); taken="$taken$FH_MQTT_PORT "
+    FH_INFLUX_PORT=$(free_port); taken="$taken$FH_INFLUX_PORT "
+    FH_INFLUX_RPC_PORT=$(free_port); taken="$taken$FH_INFLUX_RPC_PORT "
+    FH_REDIS_PORT=$(free_port); taken="$taken$FH_REDIS_PORT "
+}
 # Anonymous broker: the load generator publishes for many devices per connection (as the tests do).
 unset FH_MQTT_PASSWORD_FILE FH_MQTT_ACL_FILE
 
@@ -77,7 +83,12 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'cleanup; exit 130' INT TERM
-bash deploy/infra.sh start "$data" >/dev/null
+for attempt in 1 2 3; do
+    pick_ports
+    bash deploy/infra.sh start "$data" >/dev/null 2>"$data/infra-start.err" && break
+    [ $attempt -lt 3 ] || { cat "$data/infra-start.err" >&2; exit 1; }
+    echo "bench.sh: the servers did not start ($(head -1 "$data/infra-start.err")); again on new ports" >&2
+done
 
 fleet() { dotnet "simulators/FacilityHub.FleetSimulator/$bin/FacilityHub.FleetSimulator.dll" "$@"; }
 if [ $smoke = 1 ]; then
