@@ -34,8 +34,10 @@ internal sealed class CliContext(TextWriter output, TextWriter error, FhubEnviro
         Description = $"The bearer token sent to the hub; {FhubEnvironment.TokenVariable} sets the default. 'fhub token' mints one.",
         HelpName = "JWT",
         Recursive = true,
-        DefaultValueFactory = _ => environment.Token?.Trim() ?? "",
+        // No DefaultValueFactory: help prints an option's default, and that would put FHUB_TOKEN on the screen.
     };
+
+    private readonly string _environmentToken = environment.Token?.Trim() ?? "";
 
     /// <summary>The hub's signing key from FHUB_SIGNING_KEY, for <c>fhub token</c>.</summary>
     public string? SigningKey { get; } = environment.SigningKey;
@@ -55,7 +57,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, FhubEnviro
             return 1;
         }
 
-        string token = parseResult.GetValue(Token) ?? "";
+        string token = parseResult.GetValue(Token) is { Length: > 0 } given ? given : _environmentToken;
         if (token.Length > 0 && address.Scheme == Uri.UriSchemeHttp && !Loopback.IsLoopbackHost(address.Host))
         {
             await Error.WriteLineAsync(HubErrors.PlaintextToken(hub));

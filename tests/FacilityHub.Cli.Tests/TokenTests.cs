@@ -80,6 +80,18 @@ public sealed class TokenTests(FakeHub hub) : IClassFixture<FakeHub>
     }
 
     [Fact]
+    public async Task Help_does_not_print_the_token_from_FHUB_TOKEN()
+    {
+        // Tried: the top-level help and a command's, with a token in FHUB_TOKEN (help showed it as --token's default).
+        var top = await CliRun.RunWithVariablesAsync("eyJ-secret-token", null, "--help");
+        var alarms = await CliRun.RunWithVariablesAsync("eyJ-secret-token", null, "alarms", "--help");
+
+        Assert.Equal((0, 0), (top.ExitCode, alarms.ExitCode));
+        Assert.Contains("--token <JWT>", alarms.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("eyJ-secret-token", top.Out + top.Error + alarms.Out + alarms.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_token_is_not_sent_in_plaintext_to_a_hub_off_this_machine()
     {
         // Refused before any connection is tried.
