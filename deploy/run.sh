@@ -5,7 +5,8 @@
 # the next run reuses the stored data (FH_DATA_DIR, default ./.fhub-data).
 #
 # Ports (env): FH_HUB_PORT=5080 FH_DISPATCH_PORT=5090 FH_MQTT_PORT=18830 FH_INFLUX_PORT=18086
-#              FH_REDIS_PORT=16379; faults: FH_FAULTS (space-separated FAULT@EQUIPMENT+SECONDS).
+#              FH_REDIS_PORT=16379; faults: FH_FAULTS (space-separated FAULT@EQUIPMENT+SECONDS);
+#              FH_FLEET=0: no simulated fleet (for a drill: the fleet simulator's --scenario then has the devices alone).
 # gRPC auth: a random signing key is made once into $FH_DATA_DIR/auth.key (mode 600); the hub validates
 # tokens with it, the dispatch simulator and fhub mint theirs with it (fhub token --role R --name N).
 # MQTT auth: fhub mqtt credentials gives every device of the topology and the hub a broker account, once, in
@@ -85,13 +86,20 @@ for _ in $(seq 1 120); do
     sleep 0.5
 done
 
-inject=()
-for f in $faults; do inject+=(--inject "$f"); done
-start fleet dotnet "simulators/FacilityHub.FleetSimulator/$bin/FacilityHub.FleetSimulator.dll" \
-    --mqtt-port "$FH_MQTT_PORT" --topology "$root/deploy/topology.json" --credentials "$mqtt_dir/credentials" \
-    --interval 2 --clear-after 60 "${inject[@]}"
+if [ "${FH_FLEET:-1}" = 0 ]; then
+    echo "run.sh: no fleet (FH_FLEET=0). A drill, from another shell:"
+    echo "  dotnet simulators/FacilityHub.FleetSimulator/$bin/FacilityHub.FleetSimulator.dll --mqtt-port $FH_MQTT_PORT --credentials $mqtt_dir/credentials \\"
+    echo "      --scenario simulators/scenarios/burst-pipe.json --score --hub http://127.0.0.1:$hub_port --hub-key-file $key_file"
+else
+    inject=()
+    for f in $faults; do inject+=(--inject "$f"); done
+    start fleet dotnet "simulators/FacilityHub.FleetSimulator/$bin/FacilityHub.FleetSimulator.dll" \
+        --mqtt-port "$FH_MQTT_PORT" --topology "$root/deploy/topology.json" --credentials "$mqtt_dir/credentials" \
+        --interval 2 --clear-after 60 "${inject[@]}"
+    echo "run.sh: running. Faults: $faults."
+fi
 
-echo "run.sh: running. Faults: $faults. In another shell (as the operator alice):"
+echo "run.sh: in another shell (as the operator alice):"
 echo "  export FHUB_SIGNING_KEY=\$(cat $key_file) FHUB_URL=http://127.0.0.1:$hub_port"
 echo "  export FHUB_TOKEN=\$(dotnet src/FacilityHub.Cli/$bin/fhub.dll token --role operator --name alice)"
 echo "  dotnet src/FacilityHub.Cli/$bin/fhub.dll alarms list"

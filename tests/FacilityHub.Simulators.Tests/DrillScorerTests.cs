@@ -44,6 +44,27 @@ public sealed class DrillScorerTests
     }
 
     [Fact]
+    public void An_unacknowledged_alarm_from_before_the_drill_that_comes_back_is_a_detection_but_its_old_order_is_not_the_faults()
+    {
+        // The pump's burst-pipe alarm of an earlier day, never acknowledged: its order was made then, not for this fault.
+        DrillAlarm raisedLongAgo = new("pump-1/pressure_collapse/1", "pump-1", "pressure_collapse", Start.AddDays(-1));
+        DrillAlarm cameBack = raisedLongAgo with { RaisedAt = At(3), Returned = true };
+        DrillWorkOrder oldOrder = new("pump-1/pressure_collapse/1", raisedLongAgo.AlarmId, "pump-1", Start.AddDays(-1), Start.AddDays(-1));
+
+        var card = DrillScorer.Score(Drill(Burst), [new(Burst, At(2))], Devices, Start, [raisedLongAgo, cameBack], [oldOrder]);
+
+        var score = Assert.Single(card.Faults);
+        Assert.Equal(TimeSpan.FromSeconds(1), score.DetectionDelay);
+        Assert.Null(score.WorkOrder);
+        Assert.Contains("never acknowledged", Assert.Single(card.Failures), StringComparison.Ordinal);
+
+        // Where no order is expected (an offline alarm), the return alone passes.
+        ScenarioFault silent = new("device_silent", "pump-1", 2, Expect: new FaultExpectation("offline", 5, false));
+        DrillAlarm offline = new("pump-1/offline/1", "pump-1", "offline", At(4), Returned: true);
+        Assert.True(DrillScorer.Score(Drill(silent), [new(silent, At(2))], Devices, Start, [offline], []).Passed);
+    }
+
+    [Fact]
     public void An_alarm_of_another_rule_or_from_before_the_injection_is_a_missed_fault()
     {
         DrillAlarm otherRule = new("a1", "pump-1", "pressure_falling_fast", At(3));

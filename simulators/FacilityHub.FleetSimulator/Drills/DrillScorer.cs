@@ -108,7 +108,8 @@ public static class DrillScorer
             if (counted.Count > most) problems.Add($"{counted.Count} alarm(s) raised, at most {most} expected (chattering): {string.Join(", ", counted.Select(a => a.AlarmId))}");
         }
 
-        var order = alarm is null ? null : orders.Where(w => w.AlarmId == alarm.AlarmId).MinBy(w => w.CreatedAt);
+        // An order of this fault's alarm made since the injection: a returned alarm's order is the old occurrence's.
+        var order = alarm is null ? null : orders.Where(w => w.AlarmId == alarm.AlarmId && w.CreatedAt >= at - ClockTolerance).MinBy(w => w.CreatedAt);
         var dispatch = order?.SentAt is { } sent ? Max(sent - at, TimeSpan.Zero) : (TimeSpan?)null;
 
         if (expect?.Alarm is { } rule && expect.MaxAlarms is null)
@@ -119,7 +120,8 @@ public static class DrillScorer
 
             if (expect.WorkOrder == true && alarm is not null)
             {
-                if (order is null) problems.Add("no work order raised");
+                if (order is null && alarm.Returned) problems.Add($"no new work order: {alarm.AlarmId} was raised before the drill and never acknowledged, so the fault brought that alarm back (ISA-18.2) instead of a new one; acknowledge the device's old alarms before a drill");
+                else if (order is null) problems.Add("no work order raised");
                 else if (dispatch is null) problems.Add($"work order {order.WorkOrderId} never reached the dispatch system");
                 else if (dispatch > TimeSpan.FromSeconds(expect.DispatchLimitS)) problems.Add($"work order at dispatch after {dispatch.Value.TotalSeconds:0.000} s, expected within {expect.DispatchLimitS} s");
             }

@@ -50,7 +50,7 @@ public sealed class GrpcDrillHub(CallInvoker calls) : IDrillHub
             var whole = await _alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = alarm.AlarmId }, cancellationToken: cancellationToken);
             result.AddRange(whole.History
                 .Where(t => t.From == AlarmState.ReturnedUnacknowledged && t.To == AlarmState.ActiveUnacknowledged && t.At is not null && t.At.ToDateTimeOffset() >= since)
-                .Select(t => new DrillAlarm(alarm.AlarmId, alarm.EquipmentId, alarm.RuleId, t.At.ToDateTimeOffset())));
+                .Select(t => new DrillAlarm(alarm.AlarmId, alarm.EquipmentId, alarm.RuleId, t.At.ToDateTimeOffset(), Returned: true)));
         }
 
         return result;
