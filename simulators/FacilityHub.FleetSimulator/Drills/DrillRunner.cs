@@ -39,7 +39,7 @@ public sealed class DrillRunner(Scenario scenario, FleetTopology topology, int s
         var settleUntil = time.GetUtcNow() + TimeSpan.FromSeconds(scenario.Expectations.SettleS);
         while (true)
         {
-            var alarms = await hub.ListAlarmsAsync(sites, start, cancellationToken).ConfigureAwait(false);
+            var alarms = await hub.ListAlarmsAsync(sites, start, devices, cancellationToken).ConfigureAwait(false);
             var orders = await hub.ListWorkOrdersAsync(sites, cancellationToken).ConfigureAwait(false);
             var stats = await hub.GetIngestionStatsAsync(cancellationToken).ConfigureAwait(false);
             var ingestion = statsBefore is null || stats is null ? null : new IngestionScore(counting.Good, counting.Bad, publisher.Dropped - droppedBefore, stats.Since(statsBefore));

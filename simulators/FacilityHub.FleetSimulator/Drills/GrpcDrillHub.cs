@@ -25,9 +25,10 @@ public sealed class GrpcDrillHub(CallInvoker calls) : IDrillHub
         }
     }
 
-    public async Task<IReadOnlyList<DrillAlarm>> ListAlarmsAsync(IReadOnlyCollection<string> siteIds, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DrillAlarm>> ListAlarmsAsync(IReadOnlyCollection<string> siteIds, DateTimeOffset since, IReadOnlySet<string> devices, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(siteIds);
+        ArgumentNullException.ThrowIfNull(devices);
         var result = new List<DrillAlarm>();
         var older = new List<Alarm>();
         foreach (var site in siteIds)
@@ -38,13 +39,14 @@ public sealed class GrpcDrillHub(CallInvoker calls) : IDrillHub
                 var page = await _alarms.ListAlarmsAsync(new ListAlarmsRequest { SiteId = site, PageSize = PageSize, PageToken = token }, cancellationToken: cancellationToken);
                 result.AddRange(page.Alarms.Where(a => a.RaisedAt is not null)
                     .Select(a => new DrillAlarm(a.AlarmId, a.EquipmentId, a.RuleId, a.RaisedAt.ToDateTimeOffset())));
-                older.AddRange(page.Alarms.Where(a => MayHaveReturnedSince(a, since)));
+                older.AddRange(page.Alarms.Where(a => devices.Contains(a.EquipmentId) && MayHaveReturnedSince(a, since)));
                 token = page.NextPageToken;
             }
             while (token.Length > 0);
         }
 
-        // Only these can have come back since: the list carries no history, so each is read whole.
+        // Only these can have come back since: the list carries no history, so each is read whole (the drill's devices
+        // only: a site's other long-standing alarms would be read twice a second for nothing).
         foreach (var alarm in older)
         {
             var whole = await _alarms.GetAlarmAsync(new GetAlarmRequest { AlarmId = alarm.AlarmId }, cancellationToken: cancellationToken);
